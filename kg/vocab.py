@@ -1,0 +1,116 @@
+"""The govkg ontology's terms, declared once.
+
+``GKG`` is a closed ``DefinedNamespace``: a misspelt term is an error, not a
+silent new IRI. A test holds this module equal to the terms of
+``ontology/govkg.ttl``. NIF and ITS are declared here too because rdflib does
+not ship them.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
+
+
+class GKG(DefinedNamespace):
+    """govkg ontology (https://w3id.org/govkg/ontology#)."""
+
+    _fail = True
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+
+    # classes
+    AnnualReport: URIRef
+    Agency: URIRef
+    PolicyDocument: URIRef
+    DocumentNumber: URIRef
+    DisclosureChannel: URIRef
+    Reform: URIRef
+    Topic: URIRef
+    Statistic: URIRef
+    ChannelType: URIRef
+    Region: URIRef
+
+    # report
+    sourceFile: URIRef
+    sha256: URIRef
+    region: URIRef
+    year: URIRef
+    publishedBy: URIRef
+    usesChannelType: URIRef
+    mentions: URIRef
+    hasStatistic: URIRef
+
+    # relations
+    hasDocumentNumber: URIRef
+    issuedBy: URIRef
+    basedOn: URIRef
+    operatedBy: URIRef
+    channelType: URIRef
+
+    # document numbers
+    prefix: URIRef
+    serial: URIRef
+
+    # statistics
+    value: URIRef
+    unit: URIRef
+    approximate: URIRef
+    measure: URIRef
+    measureCode: URIRef
+
+    # channel kinds (individuals of ChannelType)
+    Website: URIRef
+    Microblog: URIRef
+    WeChat: URIRef
+    MobileApp: URIRef
+    SMS: URIRef
+    Hotline: URIRef
+    Email: URIRef
+    Mailbox: URIRef
+    Gazette: URIRef
+    PressConference: URIRef
+    Archive: URIRef
+    ReadingRoom: URIRef
+    OnlinePlatform: URIRef
+    Print: URIRef
+    Broadcast: URIRef
+    ThirdPartyPlatform: URIRef
+
+
+class NIF(DefinedNamespace):
+    """NLP Interchange Format 2.0 core, the terms govkg uses for provenance."""
+
+    _fail = True
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+    Context: URIRef
+    String: URIRef
+    RFC5147String: URIRef
+    OffsetBasedString: URIRef
+    Phrase: URIRef
+    isString: URIRef
+    referenceContext: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    anchorOf: URIRef
+    sourceUrl: URIRef
+
+
+class ITSRDF(DefinedNamespace):
+    """Internationalization Tag Set RDF: links a mention to its entity."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/2005/11/its/rdf#")
+
+    taIdentRef: URIRef
+
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+CHANNEL_TYPES: tuple[str, ...] = (
+    "Website", "Microblog", "WeChat", "MobileApp", "SMS", "Hotline", "Email", "Mailbox",
+    "Gazette", "PressConference", "Archive", "ReadingRoom", "OnlinePlatform", "Print",
+    "Broadcast", "ThirdPartyPlatform",
+)
