@@ -49,6 +49,9 @@ class GKG(DefinedNamespace):
     operatedBy: URIRef
     channelType: URIRef
 
+    # policy documents
+    docType: URIRef
+
     # document numbers
     prefix: URIRef
     serial: URIRef
@@ -60,7 +63,8 @@ class GKG(DefinedNamespace):
     measure: URIRef
     measureCode: URIRef
 
-    # channel kinds (individuals of ChannelType)
+    # channel kinds (individuals of ChannelType, concepts of ChannelTypeScheme)
+    ChannelTypeScheme: URIRef
     Website: URIRef
     Microblog: URIRef
     WeChat: URIRef
