@@ -49,13 +49,10 @@ def _publisher(text: str, facts: ReportFacts) -> Organization | None:
 def _document_numbers(doc: Doc) -> tuple[DocumentNumber, ...]:
     """One record per distinct number, its mentions in text order."""
     grouped: dict[tuple[str, int, int], list[Mention]] = {}
-    for span in doc.spans[DOCUMENT_NUMBERS_KEY] if DOCUMENT_NUMBERS_KEY in doc.spans else ():
+    for span in doc.spans.get(DOCUMENT_NUMBERS_KEY, ()):
         key = span._.gov_number
-        grouped.setdefault(key, []).append(
-            Mention(span.start_char, span.end_char, span.text)
-        )
+        grouped.setdefault(key, []).append(Mention(span.start_char, span.end_char, span.text))
     return tuple(
         DocumentNumber(prefix, year, serial, tuple(mentions))
         for (prefix, year, serial), mentions in grouped.items()
     )
-

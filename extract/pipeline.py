@@ -9,12 +9,13 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from extract.assemble import doc_to_record
+
 # Importing the components registers their factories, also when the package is
 # used from a source tree without its entry points installed.
 from extract.components import document_numbers, report_facts  # noqa: F401
-from extract.records import ReportRecord
-from extract.assemble import doc_to_record
 from extract.ingest import read_report
+from extract.records import ReportRecord
 
 
 @cache

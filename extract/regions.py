@@ -33,7 +33,7 @@ def leading_region(name: str) -> str:
         candidate = match.group(0)
         if any(word in candidate for word in organ_words):
             break
-        rest = name[match.end():]
+        rest = name[match.end() :]
         follows_well = (
             not rest
             or rest[0].isdigit()

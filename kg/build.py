@@ -18,8 +18,13 @@ from kg.iri import DEFAULT_BASE, entity_iri, report_iri
 from kg.vocab import GKG, ITSRDF, NIF, ORG
 
 PREFIXES = {
-    "gkg": GKG._NS, "org": ORG, "nif": NIF._NS, "itsrdf": ITSRDF._NS,
-    "skos": SKOS._NS, "dcterms": DCTERMS._NS, "xsd": XSD._NS,
+    "gkg": GKG._NS,
+    "org": ORG,
+    "nif": NIF._NS,
+    "itsrdf": ITSRDF._NS,
+    "skos": SKOS._NS,
+    "dcterms": DCTERMS._NS,
+    "xsd": XSD._NS,
 }
 
 

@@ -46,11 +46,14 @@ def main(
 def build(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Report files or folders (searched recursively for *.txt). "
-                            "Default: the sample reports bundled with govkg."),
+        typer.Argument(
+            help="Report files or folders (searched recursively for *.txt). "
+            "Default: the sample reports bundled with govkg."
+        ),
     ] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for graph.ttl "
-                                         "and graph.html.")] = Path("out"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for graph.ttl and graph.html.")
+    ] = Path("out"),
     base: Annotated[str, typer.Option(help="Base IRI of the entities.")] = DEFAULT_BASE,
 ) -> None:
     """Extract reports and write the graph as Turtle and as an HTML page."""
@@ -59,11 +62,18 @@ def build(
     else:
         files, missing = sample_reports(), []
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=err, transient=True, disable=out.quiet) as progress:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err,
+            transient=True,
+            disable=out.quiet,
+        ) as progress:
             task = progress.add_task("extracting", total=len(files))
-            result = build_corpus([], output, base=base, files=files,
-                                  on_file=lambda _: progress.advance(task))
+            result = build_corpus(
+                [], output, base=base, files=files, on_file=lambda _: progress.advance(task)
+            )
     except GovKGError as error:
         err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
         raise typer.Exit(EXIT_NOTHING_BUILT) from None

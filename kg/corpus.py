@@ -21,14 +21,21 @@ from extract.records import ReportRecord
 from kg.build import build_graph
 from kg.export import union_graph, write_turtle
 from kg.iri import DEFAULT_BASE
-from kg.vocab import GKG
 from kg.viz import write_page
+from kg.vocab import GKG
 
 log = logging.getLogger(__name__)
 
 REPORT_SUFFIXES = (".txt",)
-ENTITY_CLASSES = ("Agency", "PolicyDocument", "DocumentNumber", "DisclosureChannel",
-                  "Reform", "Topic", "Statistic")
+ENTITY_CLASSES = (
+    "Agency",
+    "PolicyDocument",
+    "DocumentNumber",
+    "DisclosureChannel",
+    "Reform",
+    "Topic",
+    "Statistic",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +57,15 @@ class BuildResult:
 def sample_reports() -> list[Path]:
     """The sample reports bundled with the package."""
     folder = resources.files("kg").joinpath("samples")
-    return sorted(Path(str(folder.joinpath(item.name))) for item in folder.iterdir()
-                  if item.name.endswith(REPORT_SUFFIXES))
+    return sorted(
+        Path(str(folder.joinpath(item.name)))
+        for item in folder.iterdir()
+        if item.name.endswith(REPORT_SUFFIXES)
+    )
 
 
 def find_reports(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
-    """Report files under ``paths`` (folders recursively), sorted, and the paths that are not there."""
+    """Report files under ``paths`` (folders recursively), sorted, and paths not found."""
     found: set[Path] = set()
     missing: list[Failure] = []
     for path in paths:

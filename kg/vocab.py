@@ -114,7 +114,20 @@ class ITSRDF(DefinedNamespace):
 ORG = Namespace("http://www.w3.org/ns/org#")
 
 CHANNEL_TYPES: tuple[str, ...] = (
-    "Website", "Microblog", "WeChat", "MobileApp", "SMS", "Hotline", "Email", "Mailbox",
-    "Gazette", "PressConference", "Archive", "ReadingRoom", "OnlinePlatform", "Print",
-    "Broadcast", "ThirdPartyPlatform",
+    "Website",
+    "Microblog",
+    "WeChat",
+    "MobileApp",
+    "SMS",
+    "Hotline",
+    "Email",
+    "Mailbox",
+    "Gazette",
+    "PressConference",
+    "Archive",
+    "ReadingRoom",
+    "OnlinePlatform",
+    "Print",
+    "Broadcast",
+    "ThirdPartyPlatform",
 )

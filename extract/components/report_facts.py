@@ -21,7 +21,11 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NAME = r"([^，。；：、\s《》“”（）()]{2,40}?)"
 _PUBLISHER_PATTERNS = (
     # 由X编制, 由X根据《…》要求编制: the name ends where the verb phrase starts
-    re.compile(r"由" + _NAME + r"(?=(?:根据|按照|依据|依照|结合|参照|负责|组织|牵头|汇总)[^。]{0,80}编制|编制)"),
+    re.compile(
+        r"由"
+        + _NAME
+        + r"(?=(?:根据|按照|依据|依照|结合|参照|负责|组织|牵头|汇总)[^。]{0,80}编制|编制)"
+    ),
     re.compile(r"请与" + _NAME + r"联系"),
     re.compile(r"联系(?:单位|部门)[:：]\s*" + _NAME + r"[；;，,。\s]"),
 )

@@ -1,0 +1,57 @@
+"""``kg build`` as a user runs it: a real subprocess, real files, exit codes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from samples import CORPUS
+
+KG = [sys.executable, "-m", "kg"]
+
+
+def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run(
+        [*KG, *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+def test_build_without_paths_builds_the_bundled_samples(tmp_path: Path) -> None:
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
+    assert (tmp_path / "out" / "graph.html").stat().st_size > 0
+    assert "reports built" in result.stdout and "DocumentNumber" in result.stdout
+
+
+def test_unreadable_file_is_named_and_skipped_while_the_others_are_built(tmp_path: Path) -> None:
+    reports = tmp_path / "报告 目录"
+    reports.mkdir()
+    shutil.copy(CORPUS / "chongqing-2012.txt", reports / "good.txt")
+    (reports / "broken.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\x00\x00\x00")
+    result = run("build", reports, "-o", tmp_path / "out", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = [ln for ln in result.stderr.splitlines() if "broken.txt" in ln]
+    assert len(lines) == 1 and "good.txt" not in result.stderr
+    assert "国办发〔2012〕26号" in (tmp_path / "out" / "graph.ttl").read_text("utf-8")
+
+
+def test_when_nothing_can_be_built_earlier_outputs_are_kept(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("previous", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("build", tmp_path / "empty.txt", "-o", out, cwd=tmp_path)
+    assert result.returncode == 3
+    assert "empty.txt" in result.stderr
+    assert (out / "graph.ttl").read_text("utf-8") == "previous"
+
+
+def test_a_missing_path_is_reported(tmp_path: Path) -> None:
+    result = run("build", tmp_path / "nope", "-o", tmp_path / "out", cwd=tmp_path)
+    assert result.returncode == 3
+    assert "nope" in result.stderr and "Traceback" not in result.stderr
