@@ -31,15 +31,22 @@ out = Console()
 err = Console(stderr=True)
 
 
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")]
+
+
+def _configure(verbose: bool, quiet: bool) -> None:
+    if verbose:
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+    if quiet:
+        out.quiet = True
+
+
 @app.callback()
-def main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
-) -> None:
+def main(verbose: Verbose = False, quiet: Quiet = False) -> None:
     """govkg: build, explore and query a knowledge graph of disclosure reports."""
-    level = logging.DEBUG if verbose else logging.ERROR
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    out.quiet = quiet
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    _configure(verbose, quiet)
 
 
 @app.command()
@@ -55,8 +62,11 @@ def build(
         Path, typer.Option("--output", "-o", help="Folder for graph.ttl and graph.html.")
     ] = Path("out"),
     base: Annotated[str, typer.Option(help="Base IRI of the entities.")] = DEFAULT_BASE,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
 ) -> None:
     """Extract reports and write the graph as Turtle and as an HTML page."""
+    _configure(verbose, quiet)
     if paths:
         files, missing = find_reports(paths)
     else:
