@@ -6,14 +6,25 @@ It knows nothing of RDF and never imports ``kg``.
 """
 
 from extract.errors import ExtractError, GovKGError, InputError
-from extract.records import DocumentNumber, Mention, Organization, ReportRecord
+from extract.records import (
+    DocumentNumber,
+    Entity,
+    EntityRef,
+    Mention,
+    Relation,
+    ReportRecord,
+    Statistic,
+)
 
 __all__ = [
     "DocumentNumber",
+    "Entity",
+    "EntityRef",
     "ExtractError",
     "GovKGError",
     "InputError",
     "Mention",
-    "Organization",
+    "Relation",
     "ReportRecord",
+    "Statistic",
 ]

@@ -1,34 +1,56 @@
-"""Turn a processed ``Doc`` into the frozen ``ReportRecord`` that ``kg`` consumes."""
+"""Turn a processed ``Doc`` into the frozen ``ReportRecord`` that ``kg`` consumes.
+
+Spans of one kind and label become one entity with all their mentions; equal
+figures become one statistic; relations whose ends were not found are dropped.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from extract.components.report_facts import ReportFacts
-from extract.extensions import DOCUMENT_NUMBERS_KEY
-from extract.records import DocumentNumber, Mention, Organization, ReportRecord
-from extract.regions import expand_agency_name
+from extract.extensions import DOCUMENT_NUMBERS_KEY, ENTITIES_KEY, STATISTICS_KEY
+from extract.normalize import squeeze_whitespace
+from extract.records import (
+    DocumentNumber,
+    Entity,
+    EntityKind,
+    EntityRef,
+    Mention,
+    Relation,
+    ReportRecord,
+    Statistic,
+)
+
+log = logging.getLogger(__name__)
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def doc_to_record(doc: Doc, *, source_file: str, sha256: str) -> ReportRecord:
-    facts: ReportFacts | None = doc._.gov_report
-    if facts is None:
-        facts = ReportFacts(None, None, None, None, None, None)
-    title = facts.title or source_file.rsplit(".", 1)[0]
-    year = facts.year if facts.year is not None else _year_from_name(source_file)
+    facts: ReportFacts = doc._.gov_report or ReportFacts(None, None, None, None, None, None)
+    entities = _entities(doc)
+    numbers = _document_numbers(doc)
+    known = {e.ref for e in entities} | {n.ref for n in numbers}
+    publisher = EntityRef("Agency", facts.publisher_label) if facts.publisher_label else None
     return ReportRecord(
         source_file=source_file,
         sha256=sha256,
         text=doc.text,
-        title=title,
+        title=facts.title or source_file.rsplit(".", 1)[0],
         region=facts.region,
-        year=year,
-        publisher=_publisher(doc.text, facts),
-        document_numbers=_document_numbers(doc),
+        year=facts.year if facts.year is not None else _year_from_name(source_file),
+        publisher=publisher if publisher in known else None,
+        channel_types=tuple(sorted(doc._.gov_channel_types or ())),
+        entities=entities,
+        document_numbers=numbers,
+        statistics=_statistics(doc),
+        relations=_relations(doc._.gov_relations or (), known),
     )
 
 
@@ -37,22 +59,61 @@ def _year_from_name(name: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _publisher(text: str, facts: ReportFacts) -> Organization | None:
-    if not facts.publisher or facts.publisher_span is None:
-        return None
-    start, end = facts.publisher_span
-    label = expand_agency_name(facts.publisher, facts.region)
-    aliases = (facts.publisher,) if label != facts.publisher else ()
-    return Organization(label, aliases, (Mention(start, end, text[start:end]),))
+def _entities(doc: Doc) -> tuple[Entity, ...]:
+    """One entity per (kind, label), in order of first mention."""
+    mentions: dict[tuple[EntityKind, str], set[Mention]] = {}
+    aliases: dict[tuple[EntityKind, str], set[str]] = {}
+    fields: dict[tuple[EntityKind, str], dict[str, str]] = {}
+    for span in doc.spans.get(ENTITIES_KEY, ()):
+        key: tuple[EntityKind, str] = (span.label_, span._.gov_label)
+        mentions.setdefault(key, set()).add(Mention(span.start_char, span.end_char, span.text))
+        aliases.setdefault(key, set()).update(span._.gov_aliases or ())
+        aliases[key].add(squeeze_whitespace(span.text))
+        for name, value in (span._.gov_fields or {}).items():
+            fields.setdefault(key, {}).setdefault(name, value)
+    out = []
+    for (kind, label), found in mentions.items():
+        extra = fields.get((kind, label), {})
+        out.append(
+            Entity(
+                kind=kind,
+                label=label,
+                aliases=tuple(sorted(aliases[(kind, label)] - {label, ""})),
+                mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))),
+                doc_type=extra.get("doc_type"),
+                channel_type=extra.get("channel_type"),
+            )
+        )
+    return tuple(sorted(out, key=lambda e: (e.mentions[0].start, e.kind, e.label)))
 
 
 def _document_numbers(doc: Doc) -> tuple[DocumentNumber, ...]:
     """One record per distinct number, its mentions in text order."""
     grouped: dict[tuple[str, int, int], list[Mention]] = {}
     for span in doc.spans.get(DOCUMENT_NUMBERS_KEY, ()):
-        key = span._.gov_number
-        grouped.setdefault(key, []).append(Mention(span.start_char, span.end_char, span.text))
+        grouped.setdefault(span._.gov_number, []).append(
+            Mention(span.start_char, span.end_char, span.text)
+        )
     return tuple(
-        DocumentNumber(prefix, year, serial, tuple(mentions))
-        for (prefix, year, serial), mentions in grouped.items()
+        DocumentNumber(prefix, year, serial, tuple(found))
+        for (prefix, year, serial), found in grouped.items()
     )
+
+
+def _statistics(doc: Doc) -> tuple[Statistic, ...]:
+    """Spans with equal figures (value, unit, measure, code) are one statistic."""
+    grouped: dict[Statistic, list[Mention]] = {}
+    for span in doc.spans.get(STATISTICS_KEY, ()):
+        figure: Statistic = replace(span._.gov_statistic, mentions=())
+        grouped.setdefault(figure, []).append(Mention(span.start_char, span.end_char, span.text))
+    return tuple(replace(figure, mentions=tuple(found)) for figure, found in grouped.items())
+
+
+def _relations(relations: Iterable[Relation], known: set[EntityRef]) -> tuple[Relation, ...]:
+    out: list[Relation] = []
+    for relation in relations:
+        if relation.subject not in known or relation.object not in known:
+            log.debug("dropped %s: an end was not found", relation)
+        elif relation not in out and relation.subject != relation.object:
+            out.append(relation)
+    return tuple(out)

@@ -13,7 +13,16 @@ from extract.assemble import doc_to_record
 
 # Importing the components registers their factories, also when the package is
 # used from a source tree without its entry points installed.
-from extract.components import document_numbers, report_facts  # noqa: F401
+from extract.components import (  # noqa: F401
+    agencies,
+    channels,
+    document_numbers,
+    documents,
+    reforms,
+    report_facts,
+    statistics,
+    topics,
+)
 from extract.ingest import read_report
 from extract.records import ReportRecord
 

@@ -2,11 +2,30 @@
 
 Every extracted thing carries its mentions as character offsets into
 ``ReportRecord.text`` (the repaired text), so nothing downstream re-reads files.
+Entities refer to each other by ``EntityRef`` (kind, label): labels are the
+normalised canonical names, unique per kind within a report.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+EntityKind = Literal[
+    "Agency", "PolicyDocument", "DocumentNumber", "DisclosureChannel", "Reform", "Topic"
+]
+ENTITY_KINDS: tuple[EntityKind, ...] = (
+    "Agency",
+    "PolicyDocument",
+    "DocumentNumber",
+    "DisclosureChannel",
+    "Reform",
+    "Topic",
+)
+RelationName = Literal[
+    "hasDocumentNumber", "issuedBy", "basedOn", "operatedBy", "subOrganizationOf"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +35,34 @@ class Mention:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """How records point at an entity: its kind and canonical label."""
+
+    kind: EntityKind
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named thing the report speaks of: agency, document, channel, reform, topic.
+
+    ``doc_type`` is set on policy documents (通知, 意见 …), ``channel_type`` on
+    channels (a code of ANNOTATION.md: Website, WeChat …).
+    """
+
+    kind: EntityKind
+    label: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    doc_type: str | None = None
+    channel_type: str | None = None
+
+    @property
+    def ref(self) -> EntityRef:
+        return EntityRef(self.kind, self.label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +78,28 @@ class DocumentNumber:
     def label(self) -> str:
         return f"{self.prefix}〔{self.year}〕{self.serial}号"
 
+    @property
+    def ref(self) -> EntityRef:
+        return EntityRef("DocumentNumber", self.label)
+
 
 @dataclass(frozen=True, slots=True)
-class Organization:
-    """An agency by its full name, with the surface forms it was written as."""
+class Statistic:
+    """A figure of disclosure work: 105.95万余条 → value 1059500, unit 条, approximate."""
 
-    label: str
-    aliases: tuple[str, ...] = ()
-    mentions: tuple[Mention, ...] = ()
+    value: Decimal
+    unit: str
+    approximate: bool
+    measure: str  # what is counted, as the text says it
+    mentions: tuple[Mention, ...]
+    measure_code: str | None = None  # proactive_total, applications_received …
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    subject: EntityRef
+    predicate: RelationName
+    object: EntityRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,5 +112,9 @@ class ReportRecord:
     title: str
     region: str | None
     year: int | None
-    publisher: Organization | None
+    publisher: EntityRef | None  # an Agency among ``entities``
+    channel_types: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = field(default=())
     document_numbers: tuple[DocumentNumber, ...] = field(default=())
+    statistics: tuple[Statistic, ...] = field(default=())
+    relations: tuple[Relation, ...] = field(default=())

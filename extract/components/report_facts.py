@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.extensions import register_extensions
-from extract.regions import leading_region
+from extract.agency_names import expand_agency_name, leading_region
+from extract.extensions import add_entity_span, register_extensions
 
 _TITLE = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,16}报告$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -41,6 +41,7 @@ class ReportFacts:
     region: str | None
     publisher: str | None  # as written
     publisher_span: tuple[int, int] | None
+    publisher_label: str | None = None  # full name, an Agency entity of the doc
 
 
 class ReportFactsReader:
@@ -59,7 +60,15 @@ class ReportFactsReader:
             year = int(year_match.group(1)) if year_match else None
             region = leading_region(title) or None
         publisher, publisher_span = self._publisher(doc.text)
-        doc._.gov_report = ReportFacts(title, title_span, year, region, publisher, publisher_span)
+        label = None
+        if publisher and publisher_span:
+            label = expand_agency_name(publisher, region)
+            span = doc.char_span(*publisher_span, label="Agency")
+            if span is not None:
+                add_entity_span(doc, span, label)
+        doc._.gov_report = ReportFacts(
+            title, title_span, year, region, publisher, publisher_span, label
+        )
         return doc
 
     def _publisher(self, text: str) -> tuple[str | None, tuple[int, int] | None]:

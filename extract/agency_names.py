@@ -1,14 +1,32 @@
-"""Administrative areas: finding a region at the head of a name, expanding abbreviations.
+"""Agency names: the one place where a surface form becomes a full official name.
 
-The knowledge (area-name endings, organ words, short forms) is in resources/.
+Every component that meets an agency name (the agency finder, document issuers,
+channel owners, the publisher) resolves it here, so the same agency gets the
+same label whichever component found it. The knowledge (area-name endings,
+organ words, short forms) is in resources/.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from extract.resources import table, word_list
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    """Where a report's short names are resolved: 市政府 in a 重庆市 report is 重庆市人民政府."""
+
+    region: str | None  # the report's region: 重庆市, 平潭综合实验区, 北京市海淀区
+    province: str | None = None  # its province-level region (福建省 for 平潭综合实验区)
+
+
+def resolve_agency(surface: str, where: Jurisdiction) -> str | None:
+    """The full official name of the agency ``surface`` names, or None if it names none."""
+    return expand_agency_name(surface, where.region)
+
 
 _MAX_AREA_NAME = 10  # 广西壮族自治区, 新疆维吾尔自治区 …
 
