@@ -95,3 +95,51 @@ def test_region_is_the_run_of_area_names_at_the_head_of_the_title(name: str, reg
 )
 def test_short_agency_names_are_expanded(surface: str, region: str, full: str) -> None:
     assert expand_agency_name(surface, region) == full
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("当前位置：首页 > 政务公开 > 某县2019年政府信息公开工作年度报告\n正文。",
+         "某县2019年政府信息公开工作年度报告"),
+        ("标题：长沙市教育局2019年政府信息公开工作年度报告 发布时间：2020-01-15\n正文。",
+         "长沙市教育局2019年政府信息公开工作年度报告"),
+        ("2016年度某市政府信息公开工作年度报告\n正文。", "2016年度某市政府信息公开工作年度报告"),
+        ("关于某县2010年政府信息公开工作的年度报告\n正文。", "关于某县2010年政府信息公开工作的年度报告"),
+        ("某市政府信息公开工作年度报告（2015年度）\n正文。", "某市政府信息公开工作年度报告（2015年度）"),
+        ("某县\n2011年政府信息公开\n工作年度报告\n正文。", "某县2011年政府信息公开工作年度报告"),
+    ],
+)
+def test_title_is_found_among_page_debris_and_in_its_many_shapes(text: str, title: str) -> None:
+    assert extract_text(text, source_file="x.txt").title == title
+
+
+def test_a_sentence_naming_the_report_is_not_its_title() -> None:
+    text = "现将2016年政府信息公开工作年度报告公布如下：\n一、概述"
+    assert extract_text(text, source_file="y.txt").title == "y"
+
+
+def test_without_a_title_the_statistics_period_gives_the_year() -> None:
+    text = "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。2019年相比……"
+    assert extract_text(text, source_file="report.txt").year == 2020
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the body named at the head of a sentence that says it compiled the report
+        ("某县2019年政府信息公开工作年度报告\n某县人民政府办公室根据《条例》要求编制本报告。",
+         "某县人民政府办公室"),
+        # the signature at the end
+        ("某县2019年政府信息公开工作年度报告\n一、概述\n正文。\n某县人民政府办公室\n2020年1月20日",
+         "某县人民政府办公室"),
+        # the body the title names
+        ("长沙市教育局2019年政府信息公开工作年度报告\n一、总体情况\n正文。", "长沙市教育局"),
+        # 由X会同…编制: the name ends where the organ's name ends
+        ("某市2012年政府信息公开工作年度报告\n本报告由某市人民政府办公厅会同各部门汇总编制。",
+         "某市人民政府办公厅"),
+    ],
+)
+def test_publisher_is_found_however_the_report_says_it(text: str, label: str) -> None:
+    publisher = publisher_of(extract_text(text, source_file="x.txt"))
+    assert publisher is not None and publisher.label == label
