@@ -12,11 +12,23 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from extract.errors import GovKGError
 from kg.corpus import BuildResult, build_corpus, find_reports, sample_reports
+from kg.errors import GraphError
+from kg.evaluate import (
+    ENTITIES,
+    RELATIONS_TOTAL,
+    Evaluation,
+    Shown,
+    StatisticKey,
+    default_ontology,
+    evaluate,
+    write_json,
+)
 from kg.iri import DEFAULT_BASE
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_BUILT = 0, 1, 3
@@ -111,3 +123,101 @@ def _print_summary(result: BuildResult, skipped: int) -> None:
     out.print(table)
     for path in result.outputs:
         out.print(f"wrote {path}", highlight=False)
+
+
+LAST_BUILD = Path("out/graph.ttl")
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Option("--gold", help="A gold JSON file, or a folder of them.")],
+    graphs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Graph files or folders, in any RDF syntax rdflib reads (chosen by suffix). "
+            "Default: out/graph.ttl, the last build's output."
+        ),
+    ] = None,
+    ontology: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--ontology",
+            help="Ontology files or folders, so that subclasses count as their parent type. "
+            "Default: the project's ontology folder, when it is installed beside the package.",
+        ),
+    ] = None,
+    json_path: Annotated[
+        Path | None,
+        typer.Option("--json", help="Also write the figures and errors here, as score.py does."),
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Print what was missed and what was extra.")
+    ] = False,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Score a graph against gold annotations: P/R/F1 per type, relation and report field."""
+    _configure(verbose, quiet)
+    if ontology is None:
+        found = default_ontology()
+        ontology = [found] if found is not None else []
+    try:
+        evaluation = evaluate(graphs or [LAST_BUILD], gold, ontology=ontology)
+        if json_path is not None:
+            write_json(evaluation, json_path)
+    except GovKGError as error:
+        unbuilt = isinstance(error, GraphError) and not graphs and not LAST_BUILD.exists()
+        hint = " (run `kg build` first, or name a graph)" if unbuilt else ""
+        err.print(f"[red]error:[/red] {escape(str(error))}{hint}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_NOTHING_BUILT) from None
+    _print_evaluation(evaluation)
+    if errors:
+        _print_discrepancies(evaluation)
+
+
+def _print_evaluation(evaluation: Evaluation) -> None:
+    table = Table(title="govkg eval", show_header=True, header_style="bold")
+    table.add_column("")
+    for name in ("P", "R", "F1", "tp", "pred", "gold"):
+        table.add_column(name, justify="right")
+    for section in evaluation.sections():
+        for key in section:
+            fig = evaluation.figures[key]
+            total = key in (ENTITIES, RELATIONS_TOTAL)
+            table.add_row(
+                f"{key} (micro)" if total else key,
+                *(f"{x:.3f}" for x in (fig.precision, fig.recall, fig.f1)),
+                *(str(n) for n in (fig.tp, fig.pred, fig.gold)),
+                style="bold" if total else None,
+            )
+        table.add_section()
+    out.print(table)
+    for key, accuracy in evaluation.attributes.items():
+        out.print(f"{key:<34} accuracy {accuracy.correct}/{accuracy.total}", highlight=False)
+    proof = evaluation.provenance
+    out.print(
+        f"provenance: {proof.verified} mentions verified against their text, {proof.failed} not"
+    )
+    if evaluation.missing:
+        out.print("[yellow]no report in the graph for:[/yellow] " + ", ".join(evaluation.missing))
+    entity_f1 = evaluation.figures[ENTITIES].f1
+    relation_f1 = evaluation.figures[RELATIONS_TOTAL].f1
+    out.print(f"entity F1 {entity_f1:.3f} relation F1 {relation_f1:.3f}", highlight=False)
+
+
+def _print_discrepancies(evaluation: Evaluation) -> None:
+    for error in evaluation.errors:
+        if error.missed or error.extra:
+            out.print(f"\n[bold]\\[{error.file}] {error.key}[/bold]", highlight=False)
+            out.print("  missed: " + "; ".join(error.missed), markup=False, highlight=False)
+            extra = "; ".join(_shown(item) for item in error.extra)
+            out.print("  extra:  " + extra, markup=False, highlight=False)
+
+
+def _shown(item: Shown) -> str:
+    if isinstance(item, StatisticKey):
+        value = "?" if item.value is None else f"{item.value:.15g}"
+        return f"{value}{item.unit} {item.code}".rstrip()
+    if isinstance(item, tuple):
+        return str(item[0]) if item else "(no label)"
+    return item
