@@ -14,7 +14,13 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from extract.components.report_facts import ReportFacts
-from extract.extensions import DOCUMENT_NUMBERS_KEY, ENTITIES_KEY, STATISTICS_KEY
+from extract.extensions import (
+    DOCUMENT_NUMBERS_KEY,
+    ENTITIES_KEY,
+    STATISTICS_KEY,
+    doc_text,
+    entity_info,
+)
 from extract.normalize import squeeze_whitespace
 from extract.records import (
     DocumentNumber,
@@ -41,7 +47,7 @@ def doc_to_record(doc: Doc, *, source_file: str, sha256: str) -> ReportRecord:
     return ReportRecord(
         source_file=source_file,
         sha256=sha256,
-        text=doc.text,
+        text=doc_text(doc),
         title=facts.title or source_file.rsplit(".", 1)[0],
         region=facts.region,
         year=facts.year if facts.year is not None else _year_from_name(source_file),
@@ -65,11 +71,14 @@ def _entities(doc: Doc) -> tuple[Entity, ...]:
     aliases: dict[tuple[EntityKind, str], set[str]] = {}
     fields: dict[tuple[EntityKind, str], dict[str, str]] = {}
     for span in doc.spans.get(ENTITIES_KEY, ()):
-        key: tuple[EntityKind, str] = (span.label_, span._.gov_label)
+        info = entity_info(span)
+        if info is None:
+            continue
+        key: tuple[EntityKind, str] = (span.label_, info.label)
         mentions.setdefault(key, set()).add(Mention(span.start_char, span.end_char, span.text))
-        aliases.setdefault(key, set()).update(span._.gov_aliases or ())
+        aliases.setdefault(key, set()).update(info.aliases)
         aliases[key].add(squeeze_whitespace(span.text))
-        for name, value in (span._.gov_fields or {}).items():
+        for name, value in info.fields:
             fields.setdefault(key, {}).setdefault(name, value)
     out = []
     for (kind, label), found in mentions.items():

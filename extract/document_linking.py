@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.agency_names import Jurisdiction, infer_jurisdiction, resolve_agency
+from extract.agency_names import Jurisdiction, resolve_agency
 from extract.document_issuers import (
     Issuer,
     issuer_run_before,
@@ -22,15 +22,9 @@ from extract.document_issuers import (
 )
 from extract.document_mentions import TitleMention
 from extract.document_titles import issuer_segment
-from extract.extensions import ENTITIES_KEY, add_entity_span
+from extract.extensions import ENTITIES_KEY, add_entity_span, entity_label
 from extract.issuer_codes import issuers_of_code
 from extract.resources import word_list
-
-
-def jurisdiction_of(doc: Doc, text: str) -> Jurisdiction:
-    """The report's region and its province, against which short names are resolved."""
-    region = getattr(doc._.gov_report, "region", None)
-    return infer_jurisdiction(region, text)
 
 
 class IssuerFinder:
@@ -45,10 +39,10 @@ class IssuerFinder:
         for span in doc.spans.get(ENTITIES_KEY, ()):
             if span.label_ != "Agency":
                 continue
-            self.known.add(span._.gov_label)
+            self.known.add(entity_label(span) or "")
             best = self.agency_ends.get(span.end_char)
             if best is None or span.start_char < best[0]:
-                self.agency_ends[span.end_char] = (span.start_char, span._.gov_label)
+                self.agency_ends[span.end_char] = (span.start_char, entity_label(span) or "")
 
     def in_title(self, mention: TitleMention) -> list[Issuer]:
         """国务院办公厅关于… → 国务院办公厅; 中共中央办公厅国务院办公厅关于… → both."""

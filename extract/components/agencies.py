@@ -13,25 +13,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.agency_finder import AgencyMention, find_agencies
-from extract.agency_names import Jurisdiction, infer_jurisdiction, parent_of_label
+from extract.agency_names import Jurisdiction, parent_of_label
 from extract.extensions import (
     DOCUMENT_NUMBERS_KEY,
     ENTITIES_KEY,
     add_entity_span,
     add_relation,
+    doc_text,
+    entity_label,
     register_extensions,
+    report_jurisdiction,
 )
 from extract.records import EntityRef, Relation
-
-
-def report_jurisdiction(doc: Doc) -> Jurisdiction:
-    """The jurisdiction of the doc's report (as gov_report_facts would resolve it)."""
-    facts = doc._.gov_report
-    where = getattr(facts, "jurisdiction", None)
-    if isinstance(where, Jurisdiction):
-        return where
-    region = facts.region if facts else None
-    return infer_jurisdiction(region, doc.text, title=facts.title if facts else None)
 
 
 class AgencyFinder:
@@ -44,7 +37,7 @@ class AgencyFinder:
     def __call__(self, doc: Doc) -> Doc:
         where = report_jurisdiction(doc)
         skip = [(s.start_char, s.end_char) for s in doc.spans.get(DOCUMENT_NUMBERS_KEY, ())]
-        mentions = find_agencies(doc.text, where, skip=skip)
+        mentions = find_agencies(doc_text(doc), where, skip=skip)
         for mention in mentions:
             span = doc.char_span(
                 mention.start, mention.end, label="Agency", alignment_mode="expand"
@@ -70,7 +63,9 @@ class AgencyFinder:
 
 
 def _agencies_already_found(doc: Doc) -> set[str]:
-    return {s._.gov_label for s in doc.spans.get(ENTITIES_KEY, ()) if s.label_ == "Agency"}
+    return {
+        entity_label(s) or "" for s in doc.spans.get(ENTITIES_KEY, ()) if s.label_ == "Agency"
+    } - {""}
 
 
 @Language.factory("gov_agencies")

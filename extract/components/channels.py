@@ -14,13 +14,20 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.agency_names import Jurisdiction, infer_jurisdiction
 from extract.channel_entities import Channel, merge
 from extract.channel_finder import find_candidates
 from extract.channel_owners import OwnerRef, make_context
 from extract.channel_plans import plan_regions
 from extract.channel_types import channel_types
-from extract.extensions import ENTITIES_KEY, add_entity_span, add_relation, register_extensions
+from extract.extensions import (
+    ENTITIES_KEY,
+    add_entity_span,
+    add_relation,
+    doc_text,
+    entity_label,
+    register_extensions,
+    report_jurisdiction,
+)
 from extract.records import EntityRef, Relation
 
 
@@ -35,8 +42,8 @@ class Channels:
         facts = doc._.gov_report
         title = facts.title if facts is not None else None
         year = facts.year if facts is not None else None
-        text = doc.text  # built anew from the tokens at every access
-        ctx = make_context(_jurisdiction(doc, text), title, _agency_labels(doc))
+        text = doc_text(doc)
+        ctx = make_context(report_jurisdiction(doc), title, _agency_labels(doc))
         plans = plan_regions(text, year)
         channels = merge(find_candidates(text, ctx), text, plans)
         for channel in channels:
@@ -65,23 +72,12 @@ class Channels:
         return True
 
 
-def _jurisdiction(doc: Doc, text: str) -> Jurisdiction:
-    """The report's jurisdiction, as the report facts give it or as inferred from the text."""
-    facts = doc._.gov_report
-    where = getattr(facts, "jurisdiction", None)
-    if isinstance(where, Jurisdiction):
-        return where
-    region = facts.region if facts is not None else None
-    title = facts.title if facts is not None else None
-    return infer_jurisdiction(region, text, title=title)
-
-
 def _agency_labels(doc: Doc) -> dict[tuple[int, int], str]:
     """The full names of the agency spans the agency finder has written, by offsets."""
     return {
-        (span.start_char, span.end_char): span._.gov_label
+        (span.start_char, span.end_char): label
         for span in doc.spans.get(ENTITIES_KEY, ())
-        if span.label_ == "Agency" and span._.gov_label
+        if span.label_ == "Agency" and (label := entity_label(span))
     }
 
 

@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.extensions import DOCUMENT_NUMBERS_KEY, register_extensions
+from extract.extensions import DOCUMENT_NUMBERS_KEY, doc_text, register_extensions
 from extract.resources import word_list
 
 # 〔2016〕19号 in any bracket pair, with layout whitespace anywhere inside.
@@ -33,7 +33,7 @@ class DocumentNumbers:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        text = doc.text  # Doc.text joins every token on each access: read it once
+        text = doc_text(doc)
         for match in _YEAR_AND_SERIAL.finditer(text):
             start, prefix = self._issuer_code(text, match.start())
             if not prefix:

@@ -16,14 +16,16 @@ from spacy.tokens import Doc, Span
 from extract.document_basis import based_on_pairs, nested_based_on, numbers_in_titles
 from extract.document_groups import Document, group_mentions
 from extract.document_issuers import Issuer
-from extract.document_linking import IssuerFinder, jurisdiction_of
+from extract.document_linking import IssuerFinder
 from extract.document_mentions import TitleMention, find_titles
 from extract.document_trailers import Trailer, number_before, read_trailer
 from extract.extensions import (
     DOCUMENT_NUMBERS_KEY,
     add_entity_span,
     add_relation,
+    doc_text,
     register_extensions,
+    report_jurisdiction,
 )
 from extract.records import EntityKind, EntityRef, Relation, RelationName
 
@@ -43,8 +45,8 @@ class Documents:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # rebuilt from the tokens on every access: read it once
-        where = jurisdiction_of(doc, text)
+        text = doc_text(doc)
+        where = report_jurisdiction(doc)
         numbers = {s.start_char: s for s in doc.spans.get(DOCUMENT_NUMBERS_KEY, ())}
         mentions = find_titles(text, where)
         trailers = {id(m): read_trailer(text, m.outer_end, numbers, where) for m in mentions}

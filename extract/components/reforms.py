@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.compact_text import CompactText
-from extract.extensions import ENTITIES_KEY, add_entity_span, register_extensions
+from extract.extensions import ENTITIES_KEY, add_entity_span, doc_text, register_extensions
 from extract.name_ranges import NameRanges, title_ranges
 from extract.reform_patterns import (
     Candidate,
@@ -37,7 +37,7 @@ class Reforms:
         self.rules: ReformRules = reform_rules()
 
     def __call__(self, doc: Doc) -> Doc:
-        for found in find_reforms(doc.text, self.rules, _other_names(doc)):
+        for found in find_reforms(doc_text(doc), self.rules, _other_names(doc)):
             span = doc.char_span(found.start, found.end, label="Reform", alignment_mode="expand")
             if span is not None:
                 add_entity_span(doc, span, found.label)

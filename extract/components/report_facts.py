@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.agency_names import Jurisdiction, leading_region, resolve_agency
-from extract.extensions import add_entity_span, register_extensions
+from extract.agency_names import Jurisdiction, infer_jurisdiction, leading_region, resolve_agency
+from extract.extensions import add_entity_span, doc_text, register_extensions
 from extract.publisher import publisher_candidates
 from extract.report_title import find_title, title_body, year_of_text, year_of_title
 from extract.resources import word_list
@@ -31,6 +31,7 @@ class ReportFacts:
     publisher: str | None  # as written
     publisher_span: tuple[int, int] | None
     publisher_label: str | None = None  # full name, an Agency entity of the doc
+    jurisdiction: Jurisdiction | None = None  # where the report's short names are resolved
 
 
 class ReportFactsReader:
@@ -42,13 +43,14 @@ class ReportFactsReader:
         self.organ_endings = organ_endings
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         title, title_span = find_title(text)
         body = title_body(title) if title else None
         year = (year_of_title(title) if title else None) or year_of_text(text)
         region = leading_region(body) if body else None
         body_start = title_span[0] + title.find(body) if title and body and title_span else None
-        found = self._publisher(text, body, body_start, Jurisdiction(region or None))
+        where = infer_jurisdiction(region or None, text, title=title)
+        found = self._publisher(text, body, body_start, where)
         publisher = label = span_offsets = None
         if found is not None:
             publisher, start, label = found
@@ -58,8 +60,9 @@ class ReportFactsReader:
                 add_entity_span(doc, span, label)
             if not region:
                 region = leading_region(label) or None
+                where = infer_jurisdiction(region, text, title=title)
         doc._.gov_report = ReportFacts(
-            title, title_span, year, region or None, publisher, span_offsets, label
+            title, title_span, year, region or None, publisher, span_offsets, label, where
         )
         return doc
 

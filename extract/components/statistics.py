@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.extensions import DOCUMENT_NUMBERS_KEY, STATISTICS_KEY, register_extensions
+from extract.extensions import DOCUMENT_NUMBERS_KEY, STATISTICS_KEY, doc_text, register_extensions
 from extract.legacy_tables import read_legacy_tables
 from extract.national_tables import read_tables
 from extract.prose_statistics import read_prose
@@ -27,7 +27,7 @@ class StatisticsFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy rebuilds it from the tokens on every access
+        text = doc_text(doc)
         tables = read_tables(text)
         legacy = read_legacy_tables(text)
         numbers = [(s.start_char, s.end_char) for s in doc.spans.get(DOCUMENT_NUMBERS_KEY, ())]

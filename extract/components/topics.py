@@ -21,7 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.compact_text import CompactText, balance_quotes
-from extract.extensions import ENTITIES_KEY, add_entity_span, register_extensions
+from extract.extensions import (
+    ENTITIES_KEY,
+    add_entity_span,
+    doc_text,
+    entity_label,
+    register_extensions,
+)
 from extract.name_ranges import NameRanges, title_ranges
 from extract.resources import table, word_list
 
@@ -73,7 +79,7 @@ class Topics:
         self.cue = re.compile(_alternation(list(word_list("topic_cues.txt"))))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         view = CompactText.of(text, drop_quotes=True)
         covered = _covering_names(doc, text)
         same_range = _labels_by_range(doc)
@@ -121,7 +127,9 @@ def _labels_by_range(doc: Doc) -> dict[tuple[int, int], str]:
     """Labels of the entity spans found before, by range: a Topic may share a range
     only with a Reform of the same label (权力清单 is both)."""
     return {
-        (span.start_char, span.end_char): span._.gov_label if span.label_ == "Reform" else ""
+        (span.start_char, span.end_char): (entity_label(span) or "")
+        if span.label_ == "Reform"
+        else ""
         for span in doc.spans.get(ENTITIES_KEY, ())
     }
 

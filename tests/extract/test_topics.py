@@ -9,7 +9,7 @@ from spacy.vocab import Vocab
 
 from extract.components.reforms import Reforms
 from extract.components.topics import Topics, topic_forms
-from extract.extensions import ENTITIES_KEY, add_entity_span
+from extract.extensions import ENTITIES_KEY, add_entity_span, entity_label
 from extract.ingest import read_report
 from extract.normalize import normalize_label
 
@@ -35,7 +35,7 @@ def topics_of(text: str, agencies: tuple[str, ...] = ()) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for span in doc.spans.get(ENTITIES_KEY, ()):
         if span.label_ == "Topic":
-            found.setdefault(span._.gov_label, set()).add(normalize_label(span.text))
+            found.setdefault(entity_label(span), set()).add(normalize_label(span.text))
     return found
 
 
@@ -128,7 +128,7 @@ def test_a_topic_counts_once_with_every_surface_form() -> None:
 
 def test_power_list_is_a_topic_and_a_reform_on_the_same_words() -> None:
     doc = _TOPICS(_REFORMS(_doc("全面公开权力清单和责任清单")))
-    kinds = {(s.label_, s._.gov_label) for s in doc.spans[ENTITIES_KEY]}
+    kinds = {(s.label_, entity_label(s)) for s in doc.spans[ENTITIES_KEY]}
     assert {("Topic", "权力清单"), ("Reform", "权力清单"), ("Reform", "责任清单")} <= kinds
 
 
