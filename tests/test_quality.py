@@ -1,7 +1,9 @@
-"""Extraction quality on the sample reports, measured by the project's copy of score.py.
+"""Extraction quality, measured by the project's copy of score.py, held above a floor.
 
 The floor lives in tests/data/quality_floor.json: raise it as extraction gets
-better, so the figures cannot slide back unnoticed.
+better, so the figures cannot slide back unnoticed. Two sets are held: the four
+real sample reports, and the invented dev reports of bench/dev, which no rule
+was written from and so say more about text the extractor has never seen.
 """
 
 from __future__ import annotations
@@ -13,18 +15,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from samples import CORPUS, DATA, GOLD
+from samples import DATA
 
 from kg.corpus import build_corpus
 
 ROOT = Path(__file__).parents[1]
+FLOOR: dict[str, dict[str, Any]] = json.loads((DATA / "quality_floor.json").read_text("utf-8"))
+SETS = sorted(k for k in FLOOR if not k.startswith("_"))
 
 
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("out")
-    result = build_corpus([CORPUS], out)
-    assert result.reports == 4 and not result.failures
+@pytest.fixture(scope="module", params=SETS)
+def scored(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    floor = FLOOR[request.param]
+    corpus, gold = ROOT / floor["corpus"], ROOT / floor["gold"]
+    out = tmp_path_factory.mktemp(request.param)
+    result = build_corpus([corpus], out)
+    assert result.reports == len(list(corpus.glob("*.txt"))) and not result.failures
     report = out / "score.json"
     subprocess.run(
         [
@@ -32,7 +40,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             str(DATA / "score.py"),
             str(out / "graph.ttl"),
             "--gold",
-            str(GOLD),
+            str(gold),
             "--ontology",
             str(ROOT / "ontology"),
             "--json",
@@ -41,36 +49,54 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         check=True,
         capture_output=True,
     )
-    data: dict[str, Any] = json.loads(report.read_text("utf-8"))
-    return data
+    figures: dict[str, Any] = json.loads(report.read_text("utf-8"))
+    return figures, floor
 
 
-FLOOR = json.loads((DATA / "quality_floor.json").read_text("utf-8"))
-
-
-@pytest.mark.parametrize(("entity_type", "floor"), sorted(FLOOR["entity_f1"].items()))
-def test_entity_f1_does_not_fall_below_its_floor(
-    scores: dict[str, Any], entity_type: str, floor: float
+def test_entity_and_relation_micro_f1_hold_their_floor(
+    scored: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
-    assert scores["summary"][entity_type]["f1"] >= floor
+    figures, floor = scored
+    assert figures["summary"]["ENTITIES"]["f1"] >= floor["entity_micro_f1"]
+    assert figures["summary"]["RELATIONS"]["f1"] >= floor["relation_micro_f1"]
 
 
-@pytest.mark.parametrize("field", FLOOR["fields"])
-def test_report_field_is_right_for_every_sample(scores: dict[str, Any], field: str) -> None:
-    figures = scores["summary"][field]
-    assert figures["tp"] == figures["gold"] == len(list(CORPUS.glob("*.txt")))
+def test_every_entity_type_holds_its_floor(scored: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    figures, floor = scored
+    low = {
+        t: figures["summary"][t]["f1"]
+        for t, f in floor["type_f1"].items()
+        if figures["summary"][t]["f1"] < f
+    }
+    assert not low
 
 
-def test_overall_entity_f1_does_not_fall_below_its_floor(scores: dict[str, Any]) -> None:
-    assert scores["summary"]["ENTITIES"]["f1"] >= FLOOR["min_entity_micro_f1"]
+def test_report_fields_are_right_for_every_report(
+    scored: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    figures, floor = scored
+    wrong = {
+        f: figures["summary"][f]
+        for f in floor["fields"]
+        if figures["summary"][f]["tp"] != figures["summary"][f]["gold"]
+    }
+    assert not wrong
 
 
-def test_every_mention_passes_the_provenance_check(scores: dict[str, Any]) -> None:
-    good, bad = scores["provenance"]
+def test_attributes_hold_their_floor(scored: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    figures, floor = scored
+    attributes = figures["attributes"]
+    for name in floor["exact_attributes"]:
+        right, total = attributes[name]
+        assert total > 0 and right == total, name
+    for name, share in floor["attribute_floor"].items():
+        right, total = attributes[name]
+        assert total > 0 and right / total >= share, name
+
+
+def test_every_mention_passes_the_provenance_check(
+    scored: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    figures, _ = scored
+    good, bad = figures["provenance"]
     assert good > 0 and bad == 0
-
-
-def test_document_number_fields_are_all_right(scores: dict[str, Any]) -> None:
-    for key in ("prefix", "year", "serial"):
-        right, total = scores["attributes"][f"DocumentNumber.{key}"]
-        assert total > 0 and right == total
