@@ -26,7 +26,8 @@ _PHONE_FIELD = re.compile(
     r"电话\s*[/／、]\s*传真|传真\s*[/／、]\s*电话|电话号码|电话|热线)\s*(?:号码)?\s*[:：]\s*"
     rf"((?:{_PHONE})(?:\s*[、，,；;/／或]\s*(?:{_PHONE}))*)"
 )
-_EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+# starts only where a run of address characters starts, so a long run is scanned once
+_EMAIL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
 _EMAIL_RE = re.compile(_EMAIL)
 _EMAIL_FIELD = re.compile(
     r"(电子邮箱|电子信箱|电子邮件|邮箱地址|邮件地址|邮箱|信箱|E-?mail|e-?mail|EMAIL)\s*[:：]\s*"

@@ -99,8 +99,13 @@ def scale_of(word: str) -> Decimal | None:
     return factor
 
 
+_MAX_DIGITS = 24  # quantize() fails beyond the context's precision (28 digits)
+
+
 def plain(value: Decimal) -> Decimal:
     """The same number without trailing zeros or an exponent (1059500.00 → 1059500)."""
+    if value.adjusted() >= _MAX_DIGITS:  # a digit run no figure has; keep it as it is
+        return value
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     return value.normalize()

@@ -19,6 +19,9 @@ from extract.prose_statistics import read_prose
 from extract.statistic_merge import group_figures
 
 
+MAX_MAGNITUDE = 15  # figures of 10^15 or more (yuan included) are glued digits, not counts
+
+
 class StatisticsFinder:
     """Writes ``doc.spans["gov_statistics"]`` with ``span._.gov_statistic`` set."""
 
@@ -35,6 +38,8 @@ class StatisticsFinder:
         spans: list[Span] = []
         for group in group_figures([*tables.cells, *legacy.cells], prose):
             statistic = group.statistic()
+            if abs(statistic.value).adjusted() >= MAX_MAGNITUDE:
+                continue  # a run of digits, not a count of anything a report measures
             for start, end in sorted(set(group.mentions)):
                 span = doc.char_span(start, end, label="Statistic", alignment_mode="expand")
                 if span is None:  # pragma: no cover - one token per character

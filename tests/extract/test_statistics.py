@@ -254,3 +254,10 @@ def test_mentions_point_at_the_figure(figures_nlp: Language) -> None:
     (found,) = stats(figures_nlp, text)
     assert [m.text for m in found.mentions] == ["121.1万条"]
     assert text[found.mentions[0].start : found.mentions[0].end] == "121.1万条"
+
+
+def test_a_run_of_hundreds_of_digits_is_not_a_figure() -> None:
+    from extract.pipeline import extract_text
+
+    record = extract_text("全年共" + "1" * 500 + "件。", source_file="x.txt")
+    assert record.statistics == ()
