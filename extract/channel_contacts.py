@@ -27,7 +27,10 @@ _PHONE_FIELD = re.compile(
     rf"((?:{_PHONE})(?:\s*[、，,；;/／或]\s*(?:{_PHONE}))*)"
 )
 # starts only where a run of address characters starts, so a long run is scanned once
-_EMAIL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+_EMAIL = (
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*[@＠]"
+    r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+)
 _EMAIL_RE = re.compile(_EMAIL)
 _EMAIL_FIELD = re.compile(
     r"(电子邮箱|电子信箱|电子邮件|邮箱地址|邮件地址|邮箱|信箱|E-?mail|e-?mail|EMAIL)\s*[:：]\s*"

@@ -18,7 +18,6 @@ from extract.national_tables import read_tables
 from extract.prose_statistics import read_prose
 from extract.statistic_merge import group_figures
 
-
 MAX_MAGNITUDE = 15  # figures of 10^15 or more (yuan included) are glued digits, not counts
 
 
