@@ -93,6 +93,10 @@ def extract_all(
         except GovKGError as err:
             failures.append(Failure(str(path), str(err)))
             log.warning("%s: %s", path, err)
+        except Exception as err:  # a bug on one file must not cost the user the others
+            problem = f"internal error ({type(err).__name__}: {err}); please report this bug"
+            failures.append(Failure(str(path), problem))
+            log.exception("%s: extraction failed", path)
         if on_file is not None:
             on_file(path)
     return records, failures

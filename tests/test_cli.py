@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from samples import CORPUS
 
 KG = [sys.executable, "-m", "kg"]
@@ -55,3 +56,25 @@ def test_a_missing_path_is_reported(tmp_path: Path) -> None:
     result = run("build", tmp_path / "nope", "-o", tmp_path / "out", cwd=tmp_path)
     assert result.returncode == 3
     assert "nope" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bug_on_one_file_is_reported_and_the_others_are_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract import pipeline
+    from kg.corpus import build_corpus
+
+    real = pipeline.extract_file
+
+    def flaky(path: Path) -> object:
+        if path.name == "bad.txt":
+            raise ValueError("boom")
+        return real(path)
+
+    monkeypatch.setattr("kg.corpus.extract_file", flaky)
+    shutil.copy(CORPUS / "chongqing-2012.txt", tmp_path / "good.txt")
+    shutil.copy(CORPUS / "chongqing-2012.txt", tmp_path / "bad.txt")
+    result = build_corpus([tmp_path], tmp_path / "out")
+    assert result.reports == 1
+    (failure,) = result.failures
+    assert failure.path.endswith("bad.txt") and "ValueError: boom" in failure.problem
