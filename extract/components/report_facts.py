@@ -20,6 +20,15 @@ from extract.resources import word_list
 
 # a candidate that starts like a sentence about the report is not a name
 _NOT_NAME_STARTS = ("本", "我", "该", "此", "现", "今", "特")
+# offices that compile their government's report rather than report on their own work
+_COMPILING_OFFICES = (
+    "人民政府办公厅",
+    "人民政府办公室",
+    "政府办公室",
+    "管理委员会办公室",
+    "领导小组办公室",
+    "政务公开办公室",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +70,8 @@ class ReportFactsReader:
             if not region:
                 region = leading_region(label) or None
                 where = infer_jurisdiction(region, text, title=title)
+        if title is None and year is not None:
+            title = synthesized_title(region, label, year)
         doc._.gov_report = ReportFacts(
             title, title_span, year, region or None, publisher, span_offsets, label, where
         )
@@ -79,6 +90,17 @@ class ReportFactsReader:
             if label:
                 return name, start, label
         return None
+
+
+def synthesized_title(region: str | None, publisher: str | None, year: int) -> str | None:
+    """The standard title of a report whose text has none: {body}{year}年政府信息公开工作年度报告.
+
+    The body is the publisher when it reports on its own work (a bureau), the
+    region when the publisher is the office that compiles its government's report.
+    """
+    compiles_for_region = publisher is None or publisher.endswith(_COMPILING_OFFICES)
+    body = region if compiles_for_region else publisher
+    return f"{body}{year}年政府信息公开工作年度报告" if body else None
 
 
 @Language.factory("gov_report_facts", default_config={"organ_endings": None})

@@ -37,6 +37,25 @@ def test_title_split_over_two_lines_is_joined() -> None:
     assert record.year == 2020
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "本报告由某县人民政府办公室编制。2019年全县主动公开信息100条。",
+            "某县2019年政府信息公开工作年度报告",
+        ),
+        (
+            "本报告由长沙市教育局编制。2019年，我局主动公开信息100条。",
+            "长沙市教育局2019年政府信息公开工作年度报告",
+        ),
+    ],
+)
+def test_without_a_title_line_the_standard_title_is_formed_from_the_facts(
+    text: str, title: str
+) -> None:
+    assert extract_text(text, source_file="x.txt").title == title
+
+
 def test_without_a_title_line_the_file_name_gives_title_and_year() -> None:
     record = extract_text("今年我们做了很多工作。", source_file="haidian-2019.txt")
     assert record.title == "haidian-2019"
