@@ -221,3 +221,79 @@ def _shown(item: Shown) -> str:
     if isinstance(item, tuple):
         return str(item[0]) if item else "(no label)"
     return item
+
+
+EXIT_CONFORMS, EXIT_VIOLATIONS, EXIT_UNREADABLE = 0, 1, 3
+
+
+@app.command("validate")
+def validate_(
+    graph: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A graph file in any RDF syntax rdflib reads (chosen by suffix). "
+            "Default: out/graph.ttl, the last build's output."
+        ),
+    ] = None,
+    reason: Annotated[
+        bool,
+        typer.Option(
+            "--reason/--no-reason",
+            help="Also check OWL consistency with the HermiT reasoner (needs Java; "
+            "a few seconds for the samples, much longer for large graphs).",
+        ),
+    ] = True,
+    ontology: Annotated[
+        Path | None,
+        typer.Option(
+            "--ontology",
+            help="Folder with govkg.ttl and shapes.ttl. Default: the project's ontology folder.",
+        ),
+    ] = None,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Check a graph against the SHACL shapes and, with HermiT, the OWL ontology.
+
+    Prints each problem on one line: the node (label and IRI), the rule, the value.
+    Exit codes: 0 the graph conforms (warnings allowed); 1 violations were found;
+    3 the graph cannot be read, or the checks cannot run.
+    """
+    from kg.validate import validate_file  # pySHACL and owlready2 load only for this command
+
+    _configure(verbose, quiet)
+    path = graph or LAST_BUILD
+    try:
+        result = validate_file(path, ontology=ontology, reason=reason)
+    except GovKGError as error:
+        unbuilt = graph is None and not LAST_BUILD.exists()
+        hint = " (run `kg build` first, or name a graph)" if unbuilt else ""
+        err.print(f"[red]error:[/red] {escape(str(error))}{hint}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    shown = out if not out.quiet else Console()  # --quiet still prints the violations
+    for finding in result.findings:
+        line = escape(finding.line())
+        if finding.severity == "violation":
+            shown.print(f"[red]violation[/red] {line}", highlight=False, soft_wrap=True)
+        else:
+            out.print(f"[yellow]warning[/yellow] {line}", highlight=False, soft_wrap=True)
+    consistency = result.consistency
+    if consistency is None:
+        owl = "OWL consistency not checked (--no-reason)"
+    else:
+        verdict = "consistent" if consistency.consistent else "[red]inconsistent[/red]"
+        owl = f"HermiT: {verdict} ({consistency.seconds:.1f} s)"
+    verdict = "conforms" if result.conforms else "[red]does not conform[/red]"
+    out.print(
+        f"{escape(result.source)} {verdict}: {result.triples} triples, "
+        f"{_count(len(result.violations), 'violation')}, "
+        f"{_count(len(result.warnings), 'warning')}; {owl}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if not result.conforms:
+        raise typer.Exit(EXIT_VIOLATIONS)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

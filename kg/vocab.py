@@ -2,14 +2,14 @@
 
 ``GKG`` is a closed ``DefinedNamespace``: a misspelt term is an error, not a
 silent new IRI. A test holds this module equal to the terms of
-``ontology/govkg.ttl``. NIF and ITS are declared here too because rdflib does
-not ship them.
+``ontology/govkg.ttl``. NIF, ITS and ELI are declared here too because rdflib
+does not ship them; PROV, QB (RDF Data Cube) and ORG come from rdflib.
 """
 
 from __future__ import annotations
 
 from rdflib import URIRef
-from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.namespace import PROV, QB, DefinedNamespace, Namespace
 
 ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
 
@@ -31,6 +31,15 @@ class GKG(DefinedNamespace):
     Statistic: URIRef
     ChannelType: URIRef
     Region: URIRef
+
+    # kinds of agency (subclasses of Agency; kg/agency_kinds.tsv reads them from names)
+    Government: URIRef
+    Department: URIRef
+    Office: URIRef
+    PartyOrgan: URIRef
+    PeoplesCongress: URIRef
+    JudicialOrgan: URIRef
+    PublicInstitution: URIRef
 
     # report
     sourceFile: URIRef
@@ -62,6 +71,8 @@ class GKG(DefinedNamespace):
     approximate: URIRef
     measure: URIRef
     measureCode: URIRef
+    reportedIn: URIRef  # a statistic's report: a dimension of StatisticStructure
+    StatisticStructure: URIRef  # the RDF Data Cube structure of every report's statistics
 
     # channel kinds (individuals of ChannelType, concepts of ChannelTypeScheme)
     ChannelTypeScheme: URIRef
@@ -111,6 +122,18 @@ class ITSRDF(DefinedNamespace):
     taIdentRef: URIRef
 
 
+class ELI(DefinedNamespace):
+    """European Legislation Identifier ontology: the terms policy documents align with."""
+
+    _fail = True
+    _NS = Namespace("http://data.europa.eu/eli/ontology#")
+
+    LegalResource: URIRef
+    id_local: URIRef
+    based_on: URIRef
+    passed_by: URIRef
+
+
 ORG = Namespace("http://www.w3.org/ns/org#")
 
 CHANNEL_TYPES: tuple[str, ...] = (
@@ -131,3 +154,5 @@ CHANNEL_TYPES: tuple[str, ...] = (
     "Broadcast",
     "ThirdPartyPlatform",
 )
+
+__all__ = ["CHANNEL_TYPES", "ELI", "GKG", "ITSRDF", "NIF", "ONTOLOGY_IRI", "ORG", "PROV", "QB"]
