@@ -12,28 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extract.records import CHANNEL_TYPES
 from extract.resources import provinces, table, word_list
 
-CHANNEL_CODES = frozenset(
-    {
-        "Website",
-        "Microblog",
-        "WeChat",
-        "MobileApp",
-        "SMS",
-        "Hotline",
-        "Email",
-        "Mailbox",
-        "Gazette",
-        "PressConference",
-        "Archive",
-        "ReadingRoom",
-        "OnlinePlatform",
-        "Print",
-        "Broadcast",
-        "ThirdPartyPlatform",
-    }
-)
+CHANNEL_CODES = frozenset(CHANNEL_TYPES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,25 @@ ENTITY_KINDS: tuple[EntityKind, ...] = (
     "Reform",
     "Topic",
 )
+# The codes of ANNOTATION.md for the kinds of disclosure channel.
+CHANNEL_TYPES: tuple[str, ...] = (
+    "Website",
+    "Microblog",
+    "WeChat",
+    "MobileApp",
+    "SMS",
+    "Hotline",
+    "Email",
+    "Mailbox",
+    "Gazette",
+    "PressConference",
+    "Archive",
+    "ReadingRoom",
+    "OnlinePlatform",
+    "Print",
+    "Broadcast",
+    "ThirdPartyPlatform",
+)
 RelationName = Literal[
     "hasDocumentNumber", "issuedBy", "basedOn", "operatedBy", "subOrganizationOf"
 ]

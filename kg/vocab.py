@@ -11,6 +11,8 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import PROV, QB, DefinedNamespace, Namespace
 
+from extract.records import CHANNEL_TYPES  # the codes are the records'; the ontology names them
+
 ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
 
 
@@ -136,23 +138,5 @@ class ELI(DefinedNamespace):
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 
-CHANNEL_TYPES: tuple[str, ...] = (
-    "Website",
-    "Microblog",
-    "WeChat",
-    "MobileApp",
-    "SMS",
-    "Hotline",
-    "Email",
-    "Mailbox",
-    "Gazette",
-    "PressConference",
-    "Archive",
-    "ReadingRoom",
-    "OnlinePlatform",
-    "Print",
-    "Broadcast",
-    "ThirdPartyPlatform",
-)
 
 __all__ = ["CHANNEL_TYPES", "ELI", "GKG", "ITSRDF", "NIF", "ONTOLOGY_IRI", "ORG", "PROV", "QB"]
