@@ -1,0 +1,290 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint with a query page, all offline.
+
+Built on the standard library's ``http.server`` over pyoxigraph: no dependency to
+install, nothing fetched from a CDN, and full control over what a local analyst
+tool must guarantee: read-only (the store is opened read-only, and updates are
+refused with 403 before they reach it), no federated ``SERVICE`` calls out of the
+machine, a result-size limit, and a timeout that really stops a query (see
+``kg.query_workers``). It binds to 127.0.0.1 unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import signal
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import FrameType
+from urllib.parse import parse_qs, urlsplit
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from kg.errors import GraphError, QueryError
+from kg.query import NamedQuery, named_queries
+from kg.query_results import MEDIA_TYPES
+from kg.query_workers import Job, QueryTimeout, ServerBusy, WorkerPool
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 1 << 20  # bytes of a POSTed query
+ACCEPTED = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "text/turtle": "ttl",
+    "application/x-turtle": "ttl",
+    "application/n-triples": "nt",
+}
+DEFAULTS = ("json", "ttl", "xml", "csv", "tsv", "nt")
+_LEXICAL = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*'
+)
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)\s+)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.I,
+)
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    pool: WorkerPool
+    max_results: int
+    page: bytes
+    graph_page: Path | None
+
+
+def check_readonly(query: str) -> None:
+    """Refuse updates and federated queries; strings, IRIs and comments are looked past."""
+    bare = _LEXICAL.sub(" ", query)
+    if _UPDATE.match(bare):
+        raise PermissionError("this endpoint is read-only: SPARQL Update is refused")
+    if _SERVICE.search(bare):
+        raise QueryError("SERVICE (federated query) is disabled on this endpoint")
+
+
+def negotiate(accept: str | None, override: str | None = None) -> tuple[str, ...]:
+    """Result formats the client takes, best first, from ``Accept`` or a ``format`` parameter."""
+    if override:
+        return (override,) if override in MEDIA_TYPES else ()
+    if not accept:
+        return DEFAULTS
+    ranked: list[tuple[float, int, tuple[str, ...]]] = []
+    for order, part in enumerate(accept.split(",")):
+        media, *options = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for option in options:
+            if option.startswith("q="):
+                try:
+                    quality = float(option[2:])
+                except ValueError:
+                    quality = 0.0
+        media = media.lower()
+        formats = (
+            DEFAULTS if media.endswith("/*") else ((ACCEPTED[media],) if media in ACCEPTED else ())
+        )
+        if formats and quality > 0:
+            ranked.append((-quality, order, formats))
+    chosen: list[str] = []
+    for _, _, kinds in sorted(ranked):
+        chosen += [f for f in kinds if f not in chosen]
+    return tuple(chosen)
+
+
+class Handler(BaseHTTPRequestHandler):
+    """GET and POST of the SPARQL 1.1 Protocol at /sparql (and /), the page at /."""
+
+    server_version = "govkg-sparql"
+    settings: Settings  # set on the subclass that make_server builds
+
+    def log_message(self, format: str, *args: object) -> None:
+        log.info("%s %s", self.address_string(), format % args)
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        params = parse_qs(url.query)
+        if url.path in ("/sparql", "/") and ("query" in params or "update" in params):
+            self._answer(params)
+        elif url.path == "/":
+            self._send(200, self.settings.page, "text/html; charset=utf-8")
+        elif url.path == "/graph.html" and self.settings.graph_page is not None:
+            self._send(200, self.settings.graph_page.read_bytes(), "text/html; charset=utf-8")
+        elif url.path == "/sparql":
+            self._error(400, "give a SPARQL query in the 'query' parameter")
+        else:
+            self._error(404, f"nothing at {url.path}; the endpoint is /sparql")
+
+    def do_POST(self) -> None:
+        url = urlsplit(self.path)
+        if url.path not in ("/sparql", "/"):
+            self._error(404, f"nothing at {url.path}; the endpoint is /sparql")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            self._error(413, f"the request is larger than {MAX_BODY} bytes")
+            return
+        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(url.query)
+        if kind == "application/sparql-update":
+            self._error(403, "this endpoint is read-only: SPARQL Update is refused")
+        elif kind == "application/sparql-query":
+            self._answer({**params, "query": [body]})
+        elif kind == "application/x-www-form-urlencoded":
+            self._answer({**params, **parse_qs(body)})
+        else:
+            self._error(415, "send application/sparql-query or a url-encoded form")
+
+    def _answer(self, params: dict[str, list[str]]) -> None:
+        if "update" in params:
+            self._error(403, "this endpoint is read-only: SPARQL Update is refused")
+            return
+        queries = params.get("query", [])
+        if len(queries) != 1 or not queries[0].strip():
+            self._error(400, "give exactly one SPARQL query in the 'query' parameter")
+            return
+        fmt = params["format"][0] if params.get("format") else None
+        accept = negotiate(self.headers.get("Accept"), fmt)
+        graphs = tuple(params.get("default-graph-uri", []))
+        try:
+            check_readonly(queries[0])
+            reply = self.settings.pool.run(
+                Job(queries[0], accept, self.settings.max_results, graphs)
+            )
+        except PermissionError as error:
+            self._error(403, str(error))
+            return
+        except (QueryTimeout, ServerBusy) as error:
+            self._error(503, str(error))
+            return
+        except QueryError as error:
+            self._error(400, str(error))
+            return
+        if reply.status != 200:
+            self._error(reply.status, reply.body.decode("utf-8"))
+            return
+        extra = {"X-Result-Truncated": str(self.settings.max_results)} if reply.truncated else {}
+        self._send(200, reply.body, f"{MEDIA_TYPES[reply.fmt]}; charset=utf-8", extra)
+
+    def _error(self, status: int, message: str) -> None:
+        body = (" ".join(message.split()) + "\n").encode("utf-8")
+        self._send(status, body, "text/plain; charset=utf-8")
+
+    def _send(
+        self, status: int, body: bytes, kind: str, extra: dict[str, str] | None = None
+    ) -> None:
+        self.send_response(status, HTTPStatus(status).phrase)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def render_page(queries: list[NamedQuery], *, graph_page: bool) -> bytes:
+    """The query page: a textarea, the named queries as examples, results drawn as a table."""
+    env = Environment(loader=PackageLoader("kg", "templates"), autoescape=select_autoescape())
+    examples = [
+        {"name": q.name, "title": q.title, "description": q.description, "text": q.text}
+        for q in queries
+    ]
+    data = json.dumps(examples, ensure_ascii=False)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        data = data.replace(raw, escaped)  # safe inside <script>: no "</script>" can appear
+    page = env.get_template("sparql.html.j2").render(examples=data, graph_page=graph_page)
+    return page.encode("utf-8")
+
+
+@contextmanager
+def store_folder(graph: Path | None, store: Path | None) -> Iterator[Path]:
+    """The store to serve: ``store`` itself, or ``graph`` bulk-loaded into a temporary one."""
+    if store is not None:
+        if not store.is_dir():
+            raise GraphError(f"{store}: no such store folder")
+        yield store
+        return
+    assert graph is not None
+    if not graph.is_file():
+        raise GraphError(f"{graph}: no such graph file (run `kg build` first, or name one)")
+    import pyoxigraph as ox
+
+    fmt = ox.RdfFormat.from_extension(graph.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+    with tempfile.TemporaryDirectory(prefix="govkg-serve-") as folder:
+        loading = ox.Store(folder)
+        try:
+            loading.bulk_load(path=str(graph), format=fmt)
+        except (SyntaxError, OSError, ValueError) as error:
+            raise GraphError(f"{graph}: cannot read the graph ({error})") from None
+        loading.flush()
+        del loading  # closes the store, so workers can open it read-only
+        yield Path(folder)
+
+
+def make_server(host: str, port: int, settings: Settings) -> ThreadingHTTPServer:
+    handler = type("BoundHandler", (Handler,), {"settings": settings})
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def serve(
+    *,
+    graph: Path | None,
+    store: Path | None,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 10.0,
+    max_results: int = 10000,
+    workers: int = 2,
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve until SIGTERM or Ctrl-C, then stop the workers and remove temporary files."""
+    graph_page = (graph or Path("out/graph.ttl")).with_name("graph.html")
+    with store_folder(graph, store) as folder:
+        pool = WorkerPool(folder, size=workers, timeout=timeout)
+        try:
+            page = render_page(named_queries(), graph_page=graph_page.is_file())
+            settings = Settings(
+                pool, max_results, page, graph_page if graph_page.is_file() else None
+            )
+            server = make_server(host, port, settings)
+            previous = signal.signal(signal.SIGTERM, _stopper(server))
+            if on_ready is not None:
+                on_ready(f"http://{host}:{server.server_address[1]}/")
+            try:
+                server.serve_forever(poll_interval=0.2)
+            except KeyboardInterrupt:
+                pass
+            finally:
+                signal.signal(signal.SIGTERM, previous)
+                server.server_close()
+        finally:
+            pool.close()
+
+
+def _stopper(server: ThreadingHTTPServer) -> Callable[[int, FrameType | None], None]:
+    """A signal handler that stops ``serve_forever`` (from another thread, as it must be)."""
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        log.info("signal %d: shutting down", signum)
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    return on_signal
