@@ -8,12 +8,13 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from kg.viz import graph_to_networkx, write_page
+from kg.viz import View, graph_to_networkx, write_page
 from kg.vocab import GKG, ITSRDF, NIF
 
 EX = Namespace("https://example.org/govkg/")
@@ -65,10 +66,12 @@ def sample_triples() -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
         (HOSTILE, RDF.type, GKG.Topic),
         (HOSTILE, RDFS.label, Literal(HOSTILE_LABEL)),
         (CONTEXT, RDF.type, NIF.Context),
-        (CONTEXT, NIF.isString, Literal(TITLE + "……")),
+        (CONTEXT, NIF.isString, Literal(TITLE + "……国办发〔2016〕19号")),
         (MENTION, RDF.type, NIF.Phrase),
         (MENTION, NIF.referenceContext, CONTEXT),
         (MENTION, NIF.anchorOf, Literal("国办发〔2016〕19号")),
+        (MENTION, NIF.beginIndex, Literal(len(TITLE) + 2)),
+        (MENTION, NIF.endIndex, Literal(len(TITLE) + 14)),
         (MENTION, ITSRDF.taIdentRef, NUMBER_1),
     ]
 
@@ -189,6 +192,14 @@ def test_page_inlines_vis_network_and_has_a_status_line(page: str) -> None:
     assert any(attrs.get("id") == "gkg-legend" for _, attrs in tags.tags)
 
 
+def page_data(page: str) -> dict[str, Any]:
+    tags = parse(page)
+    scripts = zip([t for t in tags.tags if t[0] == "script"], tags.scripts, strict=True)
+    text = next(script for (_, attrs), script in scripts if attrs.get("id") == "gkg-data")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
 def test_hostile_label_is_escaped_and_cannot_close_the_script(page: str) -> None:
     assert HOSTILE_LABEL not in page
     assert 'alert("x")' not in page
@@ -199,24 +210,47 @@ def test_hostile_label_is_escaped_and_cannot_close_the_script(page: str) -> None
     assert "<!--" not in page
     assert "<test>" not in page
     assert "重庆 &lt;test&gt; &amp; co" in page
-    tags = parse(page)
-    data_script = next(
-        script
-        for (tag, attrs), script in zip(
-            [t for t in tags.tags if t[0] == "script"], tags.scripts, strict=True
-        )
-        if attrs.get("id") == "gkg-data"
-    )
-    data = json.loads(data_script)
-    labels = {node["id"]: node for node in data["nodes"]}
-    assert labels[str(HOSTILE)]["label"] == HOSTILE_LABEL[:23] + "…"
-    assert labels[str(HOSTILE)]["title"].startswith(HOSTILE_LABEL + "\n")
+    data = page_data(page)
+    info = {
+        entry["iri"]: (node, entry) for node, entry in zip(data["nodes"], data["info"], strict=True)
+    }
+    node, entry = info[str(HOSTILE)]
+    assert entry["label"] == HOSTILE_LABEL  # the script shows it with textContent
+    assert node[0] == HOSTILE_LABEL[:23] + "…"  # on the canvas, cut
+
+
+def test_page_data_has_every_node_with_a_position_and_every_link(page: str) -> None:
+    data = page_data(page)
     assert len(data["nodes"]) == len(NODES)
     assert len(data["edges"]) == EDGE_COUNT
+    assert all(isinstance(x, float) and isinstance(y, float) for _, _, x, y, *_ in data["nodes"])
+    assert len({(x, y) for _, _, x, y, *_ in data["nodes"]}) == len(NODES)
     assert data["options"]["physics"]["enabled"] is False
-    assert all("x" in node and "y" in node for node in data["nodes"])
-    bent = [edge for edge in data["edges"] if "smooth" in edge]
-    assert [(edge["from"], edge["to"]) for edge in bent] == [(str(REPORT), str(AGENCY))]
+    assert data["options"]["edges"]["smooth"] is False
+    kinds = [kind for kind, *_ in data["kinds"]]
+    assert kinds[0] == "AnnualReport"  # the legend starts with the reports
+    relations = [name for name, _ in data["relations"]]
+    iris = [entry["iri"] for entry in data["info"]]
+    edges = {(iris[s], iris[t], relations[r]) for s, t, r in data["edges"]}
+    assert (str(NUMBER_1), str(AGENCY), "issuedBy") in edges
+    assert (str(REPORT), str(AGENCY), "publishedBy") in edges
+
+
+def test_side_panel_data_has_aliases_facts_reports_and_evidence(page: str) -> None:
+    data = page_data(page)
+    info = {entry["iri"]: entry for entry in data["info"]}
+    assert info[str(AGENCY)]["aliases"] == ["市政府办公厅", "重庆市政府办公厅"]
+    assert ["prefix", "国办发"] in info[str(NUMBER_1)]["facts"]
+    assert ["serial", "19"] in info[str(NUMBER_1)]["facts"]
+    report = [r[0] for r in data["reports"]]
+    assert len(report) == 1
+    assert info[str(NUMBER_1)]["reports"] == [0]
+    [(where, sentence, begin, end, count)] = info[str(NUMBER_1)]["evidence"]
+    assert sentence[begin:end] == "国办发〔2016〕19号"
+    assert count == 1
+    # The text is not under the report's IRI here: it is named by its first line.
+    assert where < 0
+    assert data["sources"][-1 - where] == TITLE + "……国办发〔2016〕19号"
 
 
 def test_same_graph_writes_byte_identical_pages(graph: Graph, tmp_path: Path) -> None:
@@ -229,15 +263,22 @@ def test_same_graph_writes_byte_identical_pages(graph: Graph, tmp_path: Path) ->
     assert first.read_bytes() == second.read_bytes()
 
 
-def test_graph_beyond_the_spring_limit_still_gets_a_layout(tmp_path: Path) -> None:
+def test_a_large_graph_is_drawn_as_an_overview_that_says_how_to_see_the_rest(
+    tmp_path: Path,
+) -> None:
     g = Graph()
     for i in range(600):
         node = EX[f"agency/{i}"]
         g.add((node, RDF.type, GKG.Agency))
         g.add((node, GKG.operatedBy, EX[f"agency/{(i * 7) % 600}"]))
     path = tmp_path / "big.html"
-    write_page(g, path)
-    assert path.stat().st_size > 0
+    shown = write_page(g, path, view=View(max_nodes=100))
+    assert len(shown.nodes) == 100
+    data = page_data(path.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 100
+    assert len(data["omitted"]) == 500  # still found by the search, with the way to draw them
+    assert "kg viz --focus NAME" in data["notice"]
+    assert data["notice"] in path.read_text(encoding="utf-8")
 
 
 def _chromium() -> str:
@@ -279,4 +320,5 @@ def test_browser_draws_every_node_and_edge(graph: Graph, tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr[-2000:]
     status = re.search(r'<div id="gkg-status">(.*?)</div>', result.stdout)
     assert status, result.stdout[-2000:]
-    assert status.group(1) == f"drawn {len(NODES)} nodes, {EDGE_COUNT} edges"
+    # Two links between the report and the agency are drawn as one edge.
+    assert status.group(1) == f"drawn {len(NODES)} nodes, {EDGE_COUNT - 1} edges"
