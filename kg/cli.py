@@ -17,6 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from extract.errors import GovKGError
+from kg.cli_export import export_command
+from kg.cli_query import query_command, serve_command
 from kg.corpus import BuildResult, build_corpus, find_reports, sample_reports
 from kg.errors import GraphError
 from kg.evaluate import (
@@ -30,6 +32,7 @@ from kg.evaluate import (
     write_json,
 )
 from kg.iri import DEFAULT_BASE
+from kg.viz_select import DEFAULT_MAX_NODES, SelectionError, View
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_BUILT = 0, 1, 3
 
@@ -74,11 +77,36 @@ def build(
         Path, typer.Option("--output", "-o", help="Folder for graph.ttl and graph.html.")
     ] = Path("out"),
     base: Annotated[str, typer.Option(help="Base IRI of the entities.")] = DEFAULT_BASE,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            help="Build into an on-disk Oxigraph store here, one named graph per report; "
+            "on an existing store only new and changed files are extracted. "
+            "Any Oxigraph tool (and kg query) opens the folder.",
+        ),
+    ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune", help="With --store: drop the reports of files that are no longer given."
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="With --store: extract every file again, changed or not."),
+    ] = False,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
-    """Extract reports and write the graph as Turtle and as an HTML page."""
+    """Extract reports and write the graph as Turtle and as an HTML page.
+
+    With --store, a build that is killed leaves the store as it was.
+    """
     _configure(verbose, quiet)
+    if (prune or force) and store is None:
+        err.print("[red]error:[/red] --prune and --force need --store", highlight=False)
+        raise typer.Exit(2)
     if paths:
         files, missing = find_reports(paths)
     else:
@@ -94,7 +122,14 @@ def build(
         ) as progress:
             task = progress.add_task("extracting", total=len(files))
             result = build_corpus(
-                [], output, base=base, files=files, on_file=lambda _: progress.advance(task)
+                [],
+                output,
+                base=base,
+                files=files,
+                on_file=lambda _: progress.advance(task),
+                store=store,
+                prune=prune,
+                force=force,
             )
     except GovKGError as error:
         err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
@@ -114,7 +149,11 @@ def _print_summary(result: BuildResult, skipped: int) -> None:
     table = Table(title="govkg build", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
-    table.add_row("reports built", str(result.reports))
+    changes = result.store
+    table.add_row("reports built" if changes is None else "reports in store", str(result.reports))
+    if changes is not None:
+        for name in ("reused", "rebuilt", "added", "relinked", "pruned", "kept"):
+            table.add_row(f"  {name}", str(getattr(changes, name)))
     table.add_row("files skipped", str(skipped))
     for name, count in result.entities.items():
         table.add_row(f"  {name}", str(count))
@@ -122,7 +161,8 @@ def _print_summary(result: BuildResult, skipped: int) -> None:
     table.add_row("seconds", f"{result.seconds:.2f}")
     out.print(table)
     for path in result.outputs:
-        out.print(f"wrote {path}", highlight=False)
+        done = "wrote" if result.outputs_written else "up to date:"
+        out.print(f"{done} {path}", highlight=False)
 
 
 LAST_BUILD = Path("out/graph.ttl")
@@ -297,3 +337,80 @@ def validate_(
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+@app.command("viz")
+def viz(
+    graph: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A graph file in any RDF syntax rdflib reads (chosen by suffix). "
+            "Default: out/graph.ttl, the last build's output."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The page to write. Default: beside the graph, .html."),
+    ] = None,
+    focus: Annotated[
+        str | None,
+        typer.Option(help="Draw only this node and its neighbourhood: a label, alias or IRI."),
+    ] = None,
+    depth: Annotated[
+        int, typer.Option(min=0, help="With --focus: how many links away from it to go.")
+    ] = 1,
+    types: Annotated[
+        str | None,
+        typer.Option(
+            help="Only these types, comma-separated (Agency,PolicyDocument); "
+            "the reports that mention them are drawn too."
+        ),
+    ] = None,
+    report: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only this report and what it mentions: its file name, IRI, title or year. "
+            "Repeat for more."
+        ),
+    ] = None,
+    max_nodes: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Draw at most this many nodes, the most connected first; 0 for all. "
+            "Past the default, browsers stop being responsive.",
+        ),
+    ] = DEFAULT_MAX_NODES,
+    verbose: Verbose = False,
+    quiet: Quiet = False,
+) -> None:
+    """Write the graph as an HTML page to explore, offline: search, filters by type and
+    report, and for each node its links and the sentences of the reports that mention it."""
+    from kg.viz import write_graph_page  # layout and drawing load only for this command
+
+    _configure(verbose, quiet)
+    view = View(
+        focus=focus,
+        depth=depth,
+        types=tuple(t.strip() for t in (types or "").split(",") if t.strip()),
+        reports=tuple(report or ()),
+        max_nodes=max_nodes or None,
+    )
+    try:
+        path, shown = write_graph_page(graph or LAST_BUILD, output, view=view)
+    except SelectionError as error:
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except GovKGError as error:
+        unbuilt = graph is None and not LAST_BUILD.exists()
+        hint = " (run `kg build` first, or name a graph)" if unbuilt else ""
+        err.print(f"[red]error:[/red] {escape(str(error))}{hint}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_NOTHING_BUILT) from None
+    out.print(f"wrote {path} ({len(shown.nodes)} of {shown.matched} nodes)", highlight=False)
+    if shown.notice:
+        out.print(f"[yellow]{escape(shown.notice)}[/yellow]", highlight=False, soft_wrap=True)
+
+
+app.command("query")(query_command)  # kg query and kg serve live in kg/cli_query.py
+app.command("serve")(serve_command)
+app.command("export")(export_command)  # kg export lives in kg/cli_export.py
