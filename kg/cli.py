@@ -18,6 +18,7 @@ from rich.table import Table
 
 from extract.errors import GovKGError
 from kg.cli_export import export_command
+from kg.cli_output import err, out
 from kg.cli_query import query_command, serve_command
 from kg.corpus import BuildResult, build_corpus, find_reports, sample_reports
 from kg.errors import GraphError
@@ -42,8 +43,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
 
 
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")]

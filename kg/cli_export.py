@@ -13,24 +13,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from extract.errors import GovKGError
+from kg.cli_output import fail, out
 from kg.export import FORMATS, Exported, export, export_bytes, format_name, guess_format, read_graph
 from kg.export_rdf import Engine
 
 EXIT_USAGE, EXIT_UNREADABLE = 2, 3
 LAST_BUILD = Path("out/graph.ttl")
 ENGINES: tuple[Engine, ...] = ("auto", "oxigraph", "rdflib")
-
-out = Console()
-err = Console(stderr=True)
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
 
 
 def export_command(
@@ -85,14 +77,14 @@ def export_command(
         logging.getLogger().setLevel(logging.DEBUG)
     target = None if output is None or str(output) == "-" else output  # None: standard output
     if engine not in ENGINES:
-        raise _fail(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})", EXIT_USAGE)
+        raise fail(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})", EXIT_USAGE)
     try:
         name = format_name(fmt) if fmt else (guess_format(target) if target else None)
     except GovKGError as error:
-        raise _fail(str(error), EXIT_USAGE) from None
+        raise fail(str(error), EXIT_USAGE) from None
     name = name or "ttl"
     if target is None and name == "csv":
-        raise _fail("csv writes two files: give one with -o", EXIT_USAGE)
+        raise fail("csv writes two files: give one with -o", EXIT_USAGE)
     try:
         loaded = read_graph(graph or LAST_BUILD, engine=_engine(engine))
         if target is None:
@@ -103,7 +95,7 @@ def export_command(
     except GovKGError as error:
         unbuilt = graph is None and not LAST_BUILD.exists()
         hint = " (run `kg build` first, or name a graph)" if unbuilt else ""
-        raise _fail(f"{error}{hint}", EXIT_UNREADABLE) from None
+        raise fail(f"{error}{hint}", EXIT_UNREADABLE) from None
     if not quiet:
         out.print(_summary(written), highlight=False, soft_wrap=True)
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from extract.errors import GovKGError
+from kg.cli_output import err, fail, out
 from kg.query import (
     NamedQuery,
     bind_params,
@@ -32,8 +32,6 @@ EXIT_USAGE, EXIT_QUERY = 2, 3
 LAST_BUILD = Path("out/graph.ttl")
 FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl", "nt")
 
-out = Console()
-err = Console(stderr=True)
 
 GraphOption = Annotated[
     Path | None,
@@ -49,8 +47,7 @@ StoreOption = Annotated[
 
 
 def _fail(message: str, code: int = EXIT_QUERY) -> typer.Exit:
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
+    return fail(message, code)
 
 
 def query_command(
