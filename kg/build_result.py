@@ -5,15 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ENTITY_CLASSES = (  # the classes a build summary counts
-    "Agency",
-    "PolicyDocument",
-    "DocumentNumber",
-    "DisclosureChannel",
-    "Reform",
-    "Topic",
-    "Statistic",
-)
+from extract.records import ENTITY_KINDS
+
+ENTITY_CLASSES = (*ENTITY_KINDS, "Statistic")  # the classes a build summary counts
 
 
 @dataclass(frozen=True, slots=True)

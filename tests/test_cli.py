@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from kg_subprocess import run_kg
 from samples import CORPUS
-
-KG = [sys.executable, "-m", "kg"]
-
-
-def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run(
-        [*KG, *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
-    )
 
 
 def test_build_without_paths_builds_the_bundled_samples(tmp_path: Path) -> None:
-    result = run("build", cwd=tmp_path)
+    result = run_kg("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
     assert (tmp_path / "out" / "graph.html").stat().st_size > 0
@@ -34,7 +23,7 @@ def test_unreadable_file_is_named_and_skipped_while_the_others_are_built(tmp_pat
     reports.mkdir()
     shutil.copy(CORPUS / "chongqing-2012.txt", reports / "good.txt")
     (reports / "broken.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\x00\x00\x00")
-    result = run("build", reports, "-o", tmp_path / "out", cwd=tmp_path)
+    result = run_kg("build", reports, "-o", tmp_path / "out", cwd=tmp_path)
     assert result.returncode == 1
     lines = [ln for ln in result.stderr.splitlines() if "broken.txt" in ln]
     assert len(lines) == 1 and "good.txt" not in result.stderr
@@ -46,14 +35,14 @@ def test_when_nothing_can_be_built_earlier_outputs_are_kept(tmp_path: Path) -> N
     out.mkdir()
     (out / "graph.ttl").write_text("previous", encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
-    result = run("build", tmp_path / "empty.txt", "-o", out, cwd=tmp_path)
+    result = run_kg("build", tmp_path / "empty.txt", "-o", out, cwd=tmp_path)
     assert result.returncode == 3
     assert "empty.txt" in result.stderr
     assert (out / "graph.ttl").read_text("utf-8") == "previous"
 
 
 def test_a_missing_path_is_reported(tmp_path: Path) -> None:
-    result = run("build", tmp_path / "nope", "-o", tmp_path / "out", cwd=tmp_path)
+    result = run_kg("build", tmp_path / "nope", "-o", tmp_path / "out", cwd=tmp_path)
     assert result.returncode == 3
     assert "nope" in result.stderr and "Traceback" not in result.stderr
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from kg_subprocess import run_kg
 
-KG = [sys.executable, "-m", "kg"]
 TURTLE = """\
 @prefix gkg: <https://w3id.org/govkg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -27,13 +24,6 @@ id:tax a gkg:Topic ; rdfs:label "税收"@zh .
 """
 
 
-def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run(
-        [*KG, *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
-    )
-
-
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     (tmp_path / "out").mkdir()
@@ -42,7 +32,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_viz_without_arguments_draws_the_last_build_beside_it(folder: Path) -> None:
-    result = run("viz", cwd=folder)
+    result = run_kg("viz", cwd=folder, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "wrote out/graph.html (5 of 5 nodes)" in result.stdout
     assert "国务院办公厅" in (folder / "out" / "graph.html").read_text(encoding="utf-8")
@@ -50,25 +40,29 @@ def test_viz_without_arguments_draws_the_last_build_beside_it(folder: Path) -> N
 
 def test_viz_writes_where_it_is_told_and_the_same_bytes_twice(folder: Path) -> None:
     for name in ("a.html", "b.html"):
-        result = run("viz", "out/graph.ttl", "-o", name, cwd=folder)
+        result = run_kg("viz", "out/graph.ttl", "-o", name, cwd=folder, timeout=120)
         assert result.returncode == 0, result.stderr
     assert (folder / "a.html").read_bytes() == (folder / "b.html").read_bytes()
 
 
 def test_viz_focus_draws_a_neighbourhood(folder: Path) -> None:
-    result = run("viz", "--focus", "国办", "--depth", "1", "-o", "f.html", cwd=folder)
+    result = run_kg(
+        "viz", "--focus", "国办", "--depth", "1", "-o", "f.html", cwd=folder, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "(2 of 2 nodes)" in result.stdout  # the office and the report that mentions it
 
 
 def test_viz_types_and_report_narrow_the_page(folder: Path) -> None:
-    result = run("viz", "--types", "Agency", "--report", "2016", "-o", "t.html", cwd=folder)
+    result = run_kg(
+        "viz", "--types", "Agency", "--report", "2016", "-o", "t.html", cwd=folder, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "(2 of 2 nodes)" in result.stdout  # the report and the agency it mentions
 
 
 def test_viz_max_nodes_draws_an_overview_and_says_how_to_see_the_rest(folder: Path) -> None:
-    result = run("viz", "--max-nodes", "3", "-o", "m.html", cwd=folder)
+    result = run_kg("viz", "--max-nodes", "3", "-o", "m.html", cwd=folder, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "(3 of 5 nodes)" in result.stdout
     assert "--max-nodes 0" in result.stdout
@@ -85,20 +79,20 @@ def test_viz_max_nodes_draws_an_overview_and_says_how_to_see_the_rest(folder: Pa
 def test_viz_names_what_it_cannot_find_and_exits_2(
     folder: Path, args: list[str], message: str
 ) -> None:
-    result = run("viz", *args, cwd=folder)
+    result = run_kg("viz", *args, cwd=folder, timeout=120)
     assert result.returncode == 2
     assert message in result.stderr
     assert not (folder / "out" / "graph.html").exists()
 
 
 def test_viz_without_a_build_says_to_build_first(tmp_path: Path) -> None:
-    result = run("viz", cwd=tmp_path)
+    result = run_kg("viz", cwd=tmp_path, timeout=120)
     assert result.returncode == 3
     assert "run `kg build` first" in result.stderr
 
 
 def test_viz_of_a_broken_file_names_it(tmp_path: Path) -> None:
     (tmp_path / "bad.ttl").write_text("this is not turtle", encoding="utf-8")
-    result = run("viz", "bad.ttl", cwd=tmp_path)
+    result = run_kg("viz", "bad.ttl", cwd=tmp_path, timeout=120)
     assert result.returncode == 3
     assert "bad.ttl" in result.stderr

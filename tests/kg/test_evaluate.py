@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from kg_subprocess import run_kg
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 from samples import CORPUS, DATA, GOLD
@@ -335,12 +335,6 @@ def test_equal_figures_pair_by_measure_code_first(tmp_path: Path) -> None:
     result = evaluate([graph], tmp_path / "gold.json")
     assert result.figures["Statistic"] == Figures(2, 2, 2)
     assert result.attributes["Statistic.measure_code"] == Accuracy(2, 2)
-
-
-def run_kg(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    command = [sys.executable, "-m", "kg", *map(str, args)]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 
 def test_cli_names_a_missing_graph_in_one_line_and_exits_3(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import networkx as nx
 import pyoxigraph
 import pytest
 from handmade import handmade_record
+from kg_subprocess import run_kg
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -243,23 +244,11 @@ def test_a_bad_graph_file_is_a_graph_error_naming_it(content: str, tmp_path: Pat
         read_graph(path)
 
 
-def run_kg(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
-    return subprocess.run(
-        [sys.executable, "-m", "kg", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-
-
 def test_cli_names_a_bad_input_file_on_one_line_and_exits_3(tmp_path: Path) -> None:
     bad = tmp_path / "a rather long folder name for wrapping" / "broken graph.ttl"
     bad.parent.mkdir()
     bad.write_text("<http://ex.org/a> <http://ex.org/p> .\n", encoding="utf-8")
-    result = run_kg("export", bad, "-f", "nq", "-o", tmp_path / "out.nq", cwd=tmp_path)
+    result = run_kg("export", bad, "-f", "nq", "-o", tmp_path / "out.nq", cwd=tmp_path, columns=80)
     assert result.returncode == 3
     (line,) = result.stderr.strip().splitlines()
     assert str(bad) in line and "Traceback" not in result.stderr

@@ -9,14 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
+from kg_subprocess import run_kg
 from samples import CORPUS, DATA
 
 from kg.corpus import build_corpus
@@ -184,42 +182,68 @@ def test_queries_are_found_by_name_file_or_text(tmp_path: Path) -> None:
         find_query("no-such-query")
 
 
-def kg(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "250"}
-    return subprocess.run(
-        [sys.executable, "-m", "kg", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-
-
 def test_kg_query_prints_a_table_csv_or_json(graph_file: Path, tmp_path: Path) -> None:
-    table = kg("query", "granted-share", "--graph", graph_file, cwd=tmp_path)
+    table = run_kg(
+        "query", "granted-share", "--graph", graph_file, cwd=tmp_path, columns=250, timeout=120
+    )
     assert table.returncode == 0, table.stderr
     assert "Share of disclosure requests granted" in table.stdout and "88.2" in table.stdout
-    rows = kg(
-        "query", "granted-share", "-p", "region=重庆市", "-f", "csv", "-g", graph_file, cwd=tmp_path
+    rows = run_kg(
+        "query",
+        "granted-share",
+        "-p",
+        "region=重庆市",
+        "-f",
+        "csv",
+        "-g",
+        graph_file,
+        cwd=tmp_path,
+        columns=250,
+        timeout=120,
     )
     assert rows.stdout.splitlines()[1:] == [
         "重庆市,2012,82,3,93,88.2,91.4",
         "重庆市,2016,512,,632,81,81",
     ]
-    answer = kg(
-        "query", "ASK { ?r a gkg:AnnualReport }", "-f", "json", "-g", graph_file, cwd=tmp_path
+    answer = run_kg(
+        "query",
+        "ASK { ?r a gkg:AnnualReport }",
+        "-f",
+        "json",
+        "-g",
+        graph_file,
+        cwd=tmp_path,
+        columns=250,
+        timeout=120,
     )
     assert json.loads(answer.stdout) == {"head": {}, "boolean": True}
-    listed = kg("query", "--list", cwd=tmp_path)
+    listed = run_kg("query", "--list", cwd=tmp_path, columns=250, timeout=120)
     assert all(name in listed.stdout for name in ("granted-share", "entity-mentions"))
 
 
 def test_kg_query_errors_are_one_line_with_exit_code_3(graph_file: Path, tmp_path: Path) -> None:
-    bad = kg("query", "SELECT * WHERE {\n ?s ?p }", "--graph", graph_file, cwd=tmp_path)
+    bad = run_kg(
+        "query",
+        "SELECT * WHERE {\n ?s ?p }",
+        "--graph",
+        graph_file,
+        cwd=tmp_path,
+        columns=250,
+        timeout=120,
+    )
     assert bad.returncode == 3 and "Traceback" not in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1 and "line 2, column" in bad.stderr
-    missing = kg("query", "granted-share", cwd=tmp_path)
+    missing = run_kg("query", "granted-share", cwd=tmp_path, columns=250, timeout=120)
     assert missing.returncode == 3 and "kg build" in missing.stderr
-    usage = kg("query", "granted-share", "-p", "region", "-g", graph_file, cwd=tmp_path)
+    usage = run_kg(
+        "query",
+        "granted-share",
+        "-p",
+        "region",
+        "-g",
+        graph_file,
+        cwd=tmp_path,
+        columns=250,
+        timeout=120,
+    )
     assert usage.returncode == 2 and "NAME=VALUE" in usage.stderr
