@@ -3,7 +3,7 @@
 Each function imports what it needs when it is called, so that ``import kg``
 costs milliseconds and loads neither spaCy nor rdflib; extraction (spaCy)
 loads on the first ``build``. The functions are thin: the work is in
-``kg.corpus``, ``kg.build``, ``kg.query`` and ``kg.export``, which the CLI
+``kg.corpus``, ``kg.report_graph``, ``kg.sparql`` and ``kg.export``, which the CLI
 calls too.
 """
 
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from extract.records import ReportRecord
     from kg.export import Exported
     from kg.export_rdf import Engine
-    from kg.query import NamedQuery
     from kg.query_results import QueryResult, Term
+    from kg.sparql import NamedQuery
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +60,8 @@ def build(
     ``skip_failures``, which builds the others as ``kg build`` does. ``base``
     is the base IRI of the entities (default ``kg.iri.DEFAULT_BASE``).
     """
-    from kg.build import build_graph
     from kg.iri import DEFAULT_BASE
+    from kg.report_graph import build_graph
 
     records = extract(sources, skip_failures=skip_failures)
     return build_graph(records, base=base or DEFAULT_BASE)
@@ -133,7 +133,7 @@ def query(graph: Any, sparql: str, /, **params: Any) -> QueryResult:
     terms as they are, Python values as typed literals (a named query's
     declared parameter kinds win; ``str`` is a plain string otherwise).
     """
-    from kg.query import find_query, open_graph, open_store, parse_query_file, run_query
+    from kg.sparql import find_query, open_graph, open_store, parse_query_file, run_query
 
     # SPARQL text goes straight to the parser: only a name or a path is looked up
     is_text = any(c in sparql for c in "{}\n") or len(sparql) > 255
@@ -152,7 +152,7 @@ def _bindings(named: NamedQuery, params: Mapping[str, Any]) -> dict[str, Term]:
 
     from rdflib import BNode, Literal, URIRef
 
-    from kg.query import bind_params
+    from kg.sparql import bind_params
 
     declared = {p.name for p in named.params}
     terms: dict[str, Term] = {}

@@ -1,4 +1,4 @@
-"""``kg query`` and ``kg serve``: argument parsing and printing only; ``kg.query`` does the work.
+"""``kg query`` and ``kg serve``: argument parsing and printing only; ``kg.sparql`` does the work.
 
 Kept beside ``kg.cli`` (which registers these two commands) so that the CLI
 module stays small. Exit codes: 0 answered; 2 wrong usage; 3 the query or the
@@ -17,7 +17,8 @@ from rich.table import Table
 
 from extract.errors import GovKGError
 from kg.cli_output import err, fail, out
-from kg.query import (
+from kg.query_results import QueryResult, display, serialize
+from kg.sparql import (
     NamedQuery,
     bind_params,
     find_query,
@@ -26,7 +27,6 @@ from kg.query import (
     open_store,
     run_query,
 )
-from kg.query_results import QueryResult, display, serialize
 
 EXIT_USAGE, EXIT_QUERY = 2, 3
 LAST_BUILD = Path("out/graph.ttl")

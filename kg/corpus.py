@@ -24,11 +24,11 @@ from rdflib import RDF, RDFS, Dataset, Graph
 from extract.errors import GovKGError, InputError
 from extract.records import ReportRecord
 from kg.atomic import write_bytes_atomically
-from kg.build import PREFIXES, build_graph
 from kg.build_result import ENTITY_CLASSES, BuildResult, Failure, StoreChanges
 from kg.export import union_graph, write_turtle
 from kg.iri import DEFAULT_BASE
 from kg.manifest import file_sha256, write_manifest
+from kg.report_graph import PREFIXES, build_graph
 from kg.vocab import GKG
 
 log = logging.getLogger(__name__)

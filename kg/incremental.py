@@ -18,11 +18,11 @@ from pathlib import Path
 from rdflib import Dataset
 
 from extract.records import ReportRecord
-from kg.build import add_report, new_dataset, software_version
 from kg.build_result import Failure, StoreChanges
 from kg.identity import Resolution, report_facts
 from kg.manifest import Entry, Manifest, file_sha256, fingerprint, read_manifest, write_manifest
 from kg.record_cache import load_record, save_record
+from kg.report_graph import add_report, new_dataset, software_version
 from kg.store import StoreLayout, store_stats
 from kg.store_write import write_reports
 

@@ -53,8 +53,8 @@ class ServerBusy(QueryError):
 def _worker_main(conn: Connection, store_dir: str) -> None:
     """Answer jobs from ``conn`` on the read-only store until the server goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    from kg.query import open_store, run_query
     from kg.query_results import GRAPH_FORMATS, RESULT_FORMATS, serialize
+    from kg.sparql import open_store, run_query
 
     store = open_store(Path(store_dir))
     conn.send("ready")

@@ -28,9 +28,9 @@ from urllib.parse import parse_qs, urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kg.errors import GraphError, QueryError
-from kg.query import NamedQuery, named_queries
 from kg.query_results import MEDIA_TYPES
 from kg.query_workers import Job, QueryTimeout, ServerBusy, WorkerPool
+from kg.sparql import NamedQuery, named_queries
 
 log = logging.getLogger(__name__)
 

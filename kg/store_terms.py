@@ -1,6 +1,6 @@
 """Between rdflib and Oxigraph: a built report's quads into the store, the store's union out.
 
-Report graphs are built with rdflib (``kg.build``) and stored in Oxigraph; the
+Report graphs are built with rdflib (``kg.report_graph``) and stored in Oxigraph; the
 outputs are written from the store. Conversions remember the IRIs they have
 seen, since a corpus repeats the same few thousand IRIs hundreds of thousands
 of times. Oxigraph stores integers of derived types (xsd:nonNegativeInteger …)

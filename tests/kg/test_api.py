@@ -20,7 +20,7 @@ import kg
 from extract.errors import InputError
 from kg.errors import GraphError, QueryError
 from kg.export import Exported, union_graph
-from kg.query import named_queries
+from kg.sparql import named_queries
 from kg.viz import graph_to_networkx
 
 ROOT = Path(__file__).parents[2]
@@ -38,13 +38,13 @@ def test_import_kg_loads_neither_spacy_nor_rdflib() -> None:
     assert result.stdout.strip() == "[]", result.stderr
 
 
-def test_api_functions_survive_the_import_of_their_namesake_modules() -> None:
-    importlib.import_module("kg.build")
-    importlib.import_module("kg.query")
+def test_api_functions_survive_the_import_of_the_graph_and_sparql_modules() -> None:
+    importlib.import_module("kg.report_graph")
+    importlib.import_module("kg.sparql")
     from kg import api
 
     assert kg.build is api.build and kg.query is api.query
-    assert hasattr(importlib.import_module("kg.build"), "build_graph")
+    assert hasattr(importlib.import_module("kg.report_graph"), "build_graph")
 
 
 def test_build_from_paths_gives_one_named_graph_per_report(pair: Dataset) -> None:

@@ -11,8 +11,8 @@ from samples import CORPUS, SAMPLES
 
 from extract.pipeline import extract_file
 from extract.records import ReportRecord
-from kg.build import build_graph
 from kg.export import union_graph, write_turtle
+from kg.report_graph import build_graph
 from kg.vocab import GKG, ITSRDF, NIF
 
 

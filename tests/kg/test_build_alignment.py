@@ -8,8 +8,8 @@ import pytest
 from handmade import DOCUMENT, GOVERNMENT, NUMBER, OFFICE, TEXT, handmade_record
 from rdflib import OWL, RDF, Dataset, Literal, URIRef
 
-from kg.build import build_graph
 from kg.iri import DEFAULT_BASE, entity_iri
+from kg.report_graph import build_graph
 from kg.vocab import ELI, GKG, PROV, QB
 
 REPORT = URIRef(f"{DEFAULT_BASE}report/chongqing-2016.txt")

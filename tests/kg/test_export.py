@@ -21,7 +21,6 @@ from typer.testing import CliRunner
 
 from extract.pipeline import extract_file
 from extract.records import ReportRecord
-from kg.build import build_graph
 from kg.cli import app
 from kg.errors import GraphError
 from kg.export import (
@@ -34,6 +33,7 @@ from kg.export import (
 )
 from kg.export_network import ALIAS_SEPARATOR, EDGE_COLUMNS, NODE_COLUMNS
 from kg.export_rdf import SYNTAXES
+from kg.report_graph import build_graph
 from kg.viz import graph_to_networkx
 from kg.vocab import GKG
 

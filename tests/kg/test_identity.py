@@ -15,10 +15,10 @@ from samples import CORPUS, GOLD
 
 from extract.pipeline import extract_file
 from extract.records import ReportRecord
-from kg.build import build_graph
 from kg.export import union_graph, write_turtle
 from kg.identity import Canon, Named, ReportFacts, Resolution, address
 from kg.iri import DEFAULT_BASE, entity_iri, report_iri
+from kg.report_graph import build_graph
 from kg.vocab import GKG
 
 ROOT = Path(__file__).parents[2]

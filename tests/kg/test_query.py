@@ -19,7 +19,8 @@ from samples import CORPUS, DATA
 
 from kg.corpus import build_corpus
 from kg.errors import QueryError
-from kg.query import (
+from kg.query_results import ntriples, serialize
+from kg.sparql import (
     QUERIES_DIR,
     bind_params,
     find_query,
@@ -28,7 +29,6 @@ from kg.query import (
     parse_query_file,
     run_query,
 )
-from kg.query_results import ntriples, serialize
 
 EXPECTED = DATA / "queries"
 NAMES = [q.name for q in named_queries()]

@@ -13,12 +13,12 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from samples import CORPUS
 from typer.testing import CliRunner
 
-from kg.build import build_graph
 from kg.cli import app
 from kg.corpus import build_corpus
 from kg.diagnosis import explain_inconsistency
 from kg.export import union_graph
 from kg.iri import DEFAULT_BASE, entity_iri
+from kg.report_graph import build_graph
 from kg.validate import Validation, read_turtle, validate_file, validate_graph
 from kg.vocab import GKG, NIF, ORG
 

@@ -56,7 +56,7 @@ def test_offsets_beyond_the_text_give_no_sentence() -> None:
 
 
 REPORT = "https://w3id.org/govkg/id/report/chongqing-2016.txt"
-CONTEXT = REPORT + "/text#char=0,43"  # under the report's IRI, as kg.build writes
+CONTEXT = REPORT + "/text#char=0,43"  # under the report's IRI, as kg.report_graph writes
 OTHER = "https://example.org/text/other#char=0,9"
 
 
