@@ -13,6 +13,7 @@ the largest graph answers a search and a click.
     python bench/viz_scale.py 100 1000 5000 20000 --full   # also every node drawn
 
 Needs Playwright for Python and Debian's chromium (no ``playwright install``).
+``measure`` is also how bench/run.py times the page of a real build.
 """
 
 from __future__ import annotations
@@ -143,6 +144,17 @@ def _report(
         g.add((mention, ITSRDF.taIdentRef, labels[name]))
     g.add((context, RDF.type, NIF.Context))
     g.add((context, NIF.isString, Literal(text)))
+
+
+def browser_missing() -> str | None:
+    """Why the page cannot be measured here (no Playwright, no Chromium), or None."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed"
+    if not Path(CHROMIUM).exists():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
 
 
 def measure(path: Path, *, probe: bool) -> dict[str, float | str]:

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-from extract.agency_lexicon import CJK, context, static_anchor_regex
+import numpy as np
+
+from extract.agency_lexicon import CJK, context, static_anchors
 from extract.agency_names import Jurisdiction, agency_aliases, agency_parent, label_of
 from extract.agency_parse import NameParser, ParsedName, parser_for
 from extract.agency_segments import is_boundary_before, segments_at
+from extract.compact_text import CompactText
 
-_LAYOUT_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 # A name followed by these names a class of bodies (市政府各部门, 市政府所属单位).
 _COLLECTIVE_AFTER = ("各", "所属", "下属", "直属", "系统", "及其", "部门", "有关部门", "组成部门")
 # 商务营运中心7号楼, 市政府大楼: a building in an address, not the body.
@@ -32,8 +34,7 @@ _COLLECTIVE_BEFORE = re.compile(r"各[^，。；、\s]{0,6}[（(]$")
 _MIN_BARE = 3  # a bare department name (社会事业局) must be at least this long
 
 
-@dataclass(frozen=True, slots=True)
-class AgencyMention:
+class AgencyMention(NamedTuple):
     start: int  # offsets into the text given to find_agencies
     end: int
     label: str  # full official name
@@ -45,14 +46,15 @@ def find_agencies(
     text: str, where: Jurisdiction, *, skip: Sequence[tuple[int, int]] = ()
 ) -> list[AgencyMention]:
     """Every agency mention in ``text``, in text order; ``skip`` spans are not read."""
-    compact, offsets = _compact(text)
-    skipped = [(_to_compact(offsets, s), _to_compact(offsets, e)) for s, e in skip]
+    view = CompactText.without_layout_spaces(text)
+    compact = view.text
+    skipped = [(_to_compact(view, s), _to_compact(view, e)) for s, e in skip]
     parser = parser_for(where)
     names = _scan(compact, parser, skipped)
     names = _with_bare_mentions(compact, names)
     out = []
     for name in names:
-        start, end = offsets[name.start], offsets[name.end - 1] + 1
+        start, end = view.source_span(name.start, name.end)
         out.append(
             AgencyMention(
                 start,
@@ -65,40 +67,26 @@ def find_agencies(
     return out
 
 
-def _compact(text: str) -> tuple[str, list[int]]:
-    """The text without layout spaces, and the original offset of each character."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for match in _LAYOUT_SPACE.finditer(text):
-        chars.append(text[pos : match.start()])
-        offsets.extend(range(pos, match.start()))
-        pos = match.end()
-    chars.append(text[pos:])
-    offsets.extend(range(pos, len(text)))
-    return "".join(chars), offsets
-
-
-def _to_compact(offsets: list[int], original: int) -> int:
-    return bisect_left(offsets, original)
+def _to_compact(view: CompactText, original: int) -> int:
+    return int(np.searchsorted(view.offsets, original))
 
 
 class _Anchors:
-    """The next place a name may start, from several regexes, each searched lazily."""
+    """Every place a name may start, in order: a word of the static list (found with
+    numpy), or a report-specific one (own areas, the body's ending)."""
 
     def __init__(self, text: str, parser: NameParser) -> None:
-        self.text = text
-        self.regexes = (static_anchor_regex(), *parser.anchor_regexes())
-        self.found: list[int | None] = [-1] * len(self.regexes)
+        starts = set(static_anchors().match_starts(text))
+        for regex in parser.anchor_regexes():
+            pos = 0
+            while (match := regex.search(text, pos)) is not None:
+                starts.add(match.start())
+                pos = match.start() + 1
+        self.starts = sorted(starts)
 
     def next(self, pos: int) -> int | None:
-        for i, regex in enumerate(self.regexes):
-            start = self.found[i]
-            if start is not None and start < pos:
-                match = regex.search(self.text, pos)
-                self.found[i] = match.start() if match else None
-        starts = [s for s in self.found if s is not None]
-        return min(starts) if starts else None
+        i = bisect_left(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else None
 
 
 def _scan(text: str, parser: NameParser, skipped: list[tuple[int, int]]) -> list[ParsedName]:
@@ -106,9 +94,10 @@ def _scan(text: str, parser: NameParser, skipped: list[tuple[int, int]]) -> list
     anchors = _Anchors(text, parser)
     pos = 0
     last_end = 0
+    blocked = {p for s, e in skipped for p in range(s, e)}
     while (anchor := anchors.next(pos)) is not None:
         pos = anchor + 1
-        if any(s <= anchor < e for s, e in skipped):
+        if anchor in blocked:
             continue
         name = parser.parse_at(text, anchor)
         if name is None or name.start < last_end or _is_collective(text, name):
@@ -136,7 +125,7 @@ def _list_members(text: str, first: ParsedName, parser: NameParser) -> list[Pars
     end = first.end
     while end < len(text) and text[end] in context("separator"):
         start = end + 1
-        if static_anchor_regex().match(text, start) or parser.parse_at(text, start):
+        if static_anchors().match(text, start) or parser.parse_at(text, start):
             break
         found = segments_at(text, start)
         if found is None or found[0][0].kind != "dept":
@@ -161,14 +150,31 @@ def _with_bare_mentions(text: str, names: list[ParsedName]) -> list[ParsedName]:
     if not bare:
         return names
     taken = [(n.start, n.end) for n in names]
-    pattern = re.compile("|".join(sorted(map(re.escape, bare), key=len, reverse=True)))
     extra = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for start, end in _leftmost_longest(text, bare):
         if any(s < end and start < e for s, e in taken) or not is_boundary_before(text, start):
             continue
         if end < len(text) and CJK.match(text[end]) and text[end] in "局委厅办室处科部":
             continue
-        source = bare[match.group(0)]
+        source = bare[text[start:end]]
         extra.append(ParsedName(start, end, source.area, True, False, None, source.segments))
     return sorted([*names, *extra], key=lambda n: n.start)
+
+
+def _leftmost_longest(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``words`` are written, as a regex alternation of them finds them (left to
+    right, the longest at a place, no overlaps), with ``str.find``: a handful of words
+    per report is not worth compiling a regex for."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, -len(word)))
+            at = text.find(word, at + 1)
+    out = []
+    pos = 0
+    for start, shorter in sorted(found):
+        if start >= pos:
+            out.append((start, start - shorter))
+            pos = start - shorter
+    return out

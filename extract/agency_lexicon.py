@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from extract.literal_scan import LiteralScan, trie_pattern
 from extract.resources import provinces, table, word_list
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -47,33 +48,6 @@ class CentralOrgan:
     name: str
     known: tuple[str, ...]  # full alternative names, added as aliases
     parent: str | None
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` shaped as a trie: greedy, longest match first."""
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_to_regex(trie) or "(?!)"
-
-
-def _trie_to_regex(node: _Trie) -> str:
-    ends_here = "" in node
-    branches = [
-        re.escape(char) + _trie_to_regex(child) for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends_here:
-        return "(?:" + body + ")?"
-    return body
 
 
 def _split(cell: str | None, sep: str = "|") -> tuple[str, ...]:
@@ -137,8 +111,9 @@ def short_forms() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def short_form_regex() -> re.Pattern[str]:
-    return re.compile(trie_pattern(short_forms()))
+def short_form_scan() -> LiteralScan:
+    """The longest short form at a position (府办, 教委 …)."""
+    return LiteralScan(short_forms())
 
 
 @cache
@@ -205,7 +180,7 @@ NATIONAL_PREFIX = "国家"
 
 
 @cache
-def static_anchor_regex() -> re.Pattern[str]:
+def static_anchors() -> LiteralScan:
     """Where a name may start: central organs, known areas, abbreviations, prefixes."""
     words = [
         *central_organs(),
@@ -216,13 +191,13 @@ def static_anchor_regex() -> re.Pattern[str]:
         *PARTY_PREFIXES,
         NATIONAL_PREFIX,
     ]
-    return re.compile(trie_pattern(words))
+    return LiteralScan(words)
 
 
 @cache
-def known_area_regex() -> re.Pattern[str]:
-    """Provinces and prefecture-level cities by full name."""
-    return re.compile(trie_pattern([*city_provinces(), *province_names()]))
+def known_areas() -> LiteralScan:
+    """Provinces and prefecture-level cities by full name (the longest at a position)."""
+    return LiteralScan([*city_provinces(), *province_names()])
 
 
 @cache

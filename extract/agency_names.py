@@ -11,21 +11,21 @@ in full: 市政府办公厅 → 重庆市人民政府办公厅, 市委 → 中�
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.agency_lexicon import (
     NATIONAL_PREFIX,
-    known_area_regex,
+    known_areas,
     parent_departments,
     party_departments,
+    province_names,
 )
 from extract.agency_parse import ParsedName, parser_for
 from extract.agency_segments import Segment
 from extract.jurisdiction import Jurisdiction
 from extract.jurisdiction import infer_jurisdiction as _infer_areas
 from extract.normalize import normalize_label
-from extract.resources import provinces, word_list
+from extract.resources import word_list
 
 __all__ = [
     "Jurisdiction",
@@ -44,12 +44,13 @@ _ZONE_GOVERNMENT = "管理委员会"
 _COLLECTIVE = re.compile(r"各|所属|下属|有关|相关|所有|部门$|单位$|机关$|系统$|代表$|委员$")
 
 
+@lru_cache(maxsize=16384)
 def resolve_agency(surface: str, where: Jurisdiction) -> str | None:
     """The full official name of the agency ``surface`` names, or None if it names none.
 
     None for collectives (市政府各部门), generic words (财政部门, 中央), people and
     posts (人大代表), and short names whose area the jurisdiction cannot supply
-    (区政府 in a 重庆市 report).
+    (区政府 in a 重庆市 report). Remembered: every component asks about the same names.
     """
     name = normalize_label(surface)
     if not name or _COLLECTIVE.search(name):
@@ -58,6 +59,7 @@ def resolve_agency(surface: str, where: Jurisdiction) -> str | None:
     return label_of(parsed, where) if parsed is not None else None
 
 
+@lru_cache(maxsize=4096)
 def parent_of_label(label: str, where: Jurisdiction) -> str | None:
     """The label of the organ the agency labelled ``label`` sits under, if its name tells.
 
@@ -97,7 +99,7 @@ def infer_jurisdiction(
         return where
     if not _TITLE_AFTER_BODY.match(title, parsed.end):
         return where
-    return replace(where, body=label_of(parsed, where))
+    return where._replace(body=label_of(parsed, where))
 
 
 def _is_government(parsed: ParsedName) -> bool:
@@ -109,7 +111,7 @@ _TITLE_AFTER_BODY = re.compile(r"$|[\d（(〔]|关于|政府信息|政务|信息
 
 
 def _is_province_level(area: str) -> bool:
-    return area in {p.name for p in provinces()}
+    return area in province_names()
 
 
 def _government(parsed: ParsedName, where: Jurisdiction) -> str:
@@ -184,7 +186,7 @@ def agency_parent(parsed: ParsedName, where: Jurisdiction) -> str | None:
     if parsed.central is not None and (not segments or parsed.area):
         return parsed.central.parent if not segments else parsed.central.name
     if len(segments) > 1 or (parsed.central is not None and segments):
-        return label_of(replace(parsed, segments=segments[:-1]), where)
+        return label_of(parsed._replace(segments=segments[:-1]), where)
     if parsed.area in (None, NATIONAL_PREFIX):
         return None
     first = segments[0]
@@ -213,6 +215,7 @@ def _area_pattern() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff]{{1,{_MAX_AREA_NAME}}}?(?:{suffixes})")
 
 
+@lru_cache(maxsize=4096)
 def leading_region(name: str) -> str:
     """The run of area names a name starts with: 重庆市人民政府办公厅 → 重庆市.
 
@@ -241,7 +244,7 @@ def leading_region(name: str) -> str:
 
 def _area_match(name: str, pos: int) -> int | None:
     """End of the area name at ``pos``: a known place, else any name with an area ending."""
-    known = known_area_regex().match(name, pos)
+    known = known_areas().match(name, pos)
     if known is not None:
         return known.end()
     match = _area_pattern().match(name, pos)

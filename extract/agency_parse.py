@@ -13,8 +13,8 @@ The parser only reads; labels are made in agency_names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from extract.agency_lexicon import (
     BARE_ORGANS,
@@ -29,8 +29,7 @@ from extract.agency_lexicon import (
     central_organs,
     context,
     generic_places,
-    known_area_regex,
-    trie_pattern,
+    known_areas,
 )
 from extract.agency_segments import (
     Segment,
@@ -41,6 +40,7 @@ from extract.agency_segments import (
     read_units,
 )
 from extract.jurisdiction import Jurisdiction, completed, own_areas
+from extract.literal_scan import LiteralScan, trie_pattern
 
 _MAX_AREAS = 3
 _PARTY_KINDS = frozenset({"party", "committee", "workcom", "discipline"})
@@ -50,8 +50,7 @@ _OFFICES = ("办公室", "办公厅")  # a department's office, named alone in i
 Area = tuple[str, bool, int]  # canonical name, one of the report's own, end offset
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedName:
+class ParsedName(NamedTuple):
     start: int
     end: int
     area: str | None  # canonical area (重庆市); for a central organ, of its branch
@@ -62,13 +61,13 @@ class ParsedName:
 
 
 @cache
-def _abbreviation_regex() -> re.Pattern[str]:
-    return re.compile(trie_pattern(abbreviations()))
+def _abbreviation_scan() -> LiteralScan:
+    return LiteralScan(abbreviations())
 
 
 @cache
-def _central_regex() -> re.Pattern[str]:
-    return re.compile(trie_pattern(central_organs()))
+def _central_scan() -> LiteralScan:
+    return LiteralScan(central_organs())
 
 
 class NameParser:
@@ -84,6 +83,7 @@ class NameParser:
         words = {short, _BODY_ENDINGS.get(short, short[-1:]), *(_OFFICES if short else ())}
         self.body_words = tuple(sorted((w for w in words if w), key=len, reverse=True))
         self.body_regex = re.compile(trie_pattern(self.body_words)) if self.body else None
+        self._own_by_abbreviation: dict[str, str | None] = {}
 
     def anchor_regexes(self) -> tuple[re.Pattern[str], ...]:
         """Where report-specific names may start (own areas, the body's ending)."""
@@ -91,10 +91,11 @@ class NameParser:
 
     def own_area(self, abbreviation: str) -> str | None:
         """The deepest own area whose name ends with ``abbreviation`` (市 → 重庆市)."""
-        for name, canonical in reversed(self.areas):
-            if name.endswith(abbreviation):
-                return canonical
-        return None
+        if abbreviation in self._own_by_abbreviation:
+            return self._own_by_abbreviation[abbreviation]
+        found = next((c for name, c in reversed(self.areas) if name.endswith(abbreviation)), None)
+        self._own_by_abbreviation[abbreviation] = found
+        return found
 
     def region_area(self) -> str | None:
         return self.areas[-1][1] if self.areas else None
@@ -104,8 +105,10 @@ class NameParser:
     def _area_at(self, text: str, pos: int) -> Area | None:
         """A named area at ``pos``: own or a province or prefecture-level city."""
         own = self.own_regex.match(text, pos) if self.own_regex else None
-        known = known_area_regex().match(text, pos)
-        best = max((m for m in (own, known) if m), key=lambda m: m.end(), default=None)
+        known = known_areas().match(text, pos)
+        # the longer match; the own area when both end together
+        longer = own is None or (known is not None and known.end() > own.end())
+        best = known if longer else own
         if best is None:
             return None
         name = best.group(0)
@@ -163,7 +166,7 @@ class NameParser:
         return parsed if parsed is not None and parsed.end == len(text) else None
 
     def _central(self, text: str, pos: int) -> ParsedName | None:
-        match = _central_regex().match(text, pos)
+        match = _central_scan().match(text, pos)
         if match is None or not guard_ok(text, match.end(), match.group(0)):
             return None
         name = match.group(0)
@@ -178,16 +181,16 @@ class NameParser:
         return ParsedName(pos, end, None, False, False, organ, tuple(segments))
 
     def _party(self, text: str, pos: int) -> ParsedName | None:
-        prefix = next((p for p in PARTY_PREFIXES if text.startswith(p, pos)), None)
-        if prefix is None:
+        if not text.startswith(PARTY_PREFIXES, pos):
             return None
+        prefix = next(p for p in PARTY_PREFIXES if text.startswith(p, pos))
         at = pos + len(prefix)
         area = self._area_at(text, at) or self._own_abbreviation(text, at)
         area = area or self._unnamed_at(text, at)
         return self._after_area(text, pos, area, party=True) if area else None
 
     def _own_abbreviation(self, text: str, pos: int) -> Area | None:
-        match = _abbreviation_regex().match(text, pos)
+        match = _abbreviation_scan().match(text, pos)
         if match is None:
             return None
         canonical = self.own_area(match.group(0))
@@ -199,7 +202,7 @@ class NameParser:
 
     def _abbreviated(self, text: str, pos: int) -> ParsedName | None:
         """市政府, 区教育局; or, when 区 is none of ours, 岳麓区 in ，岳麓区教育局."""
-        match = _abbreviation_regex().match(text, pos)
+        match = _abbreviation_scan().match(text, pos)
         if match is None:
             return None
         abbr = abbreviations()[match.group(0)]
@@ -217,13 +220,17 @@ class NameParser:
     def _unnamed_before(self, text: str, pos: int, end: int) -> ParsedName | None:
         """The place name ends at ``end`` (its ending starts at ``pos``), begins 2–4 before."""
         for start in range(pos - 2, max(pos - 5, -1), -1):
+            if not is_boundary_before(text, start):  # the cheap test first
+                continue
             area = self._unnamed_at(text, start)
-            if area is not None and area[2] == end and is_boundary_before(text, start):
+            if area is not None and area[2] == end:
                 return self._after_area(text, start, area, party=False)
         return None
 
     def _bare(self, text: str, pos: int) -> ParsedName | None:
         """人大, 管委会, 党工委 with no area: the region's own."""
+        if not text.startswith(BARE_ORGANS, pos):
+            return None
         word = next((w for w in BARE_ORGANS if text.startswith(w, pos)), None)
         region = self.region_area()
         if word is None or region is None or not is_boundary_before(text, pos):
@@ -239,6 +246,8 @@ class NameParser:
 
     def _body_unit(self, text: str, pos: int) -> ParsedName | None:
         """局办公室, or 办公室 alone, in a report of 广州市教育局: a unit of the body."""
+        if self.body is None or not text.startswith(self.body_words, pos):
+            return None
         word = next((w for w in self.body_words if text.startswith(w, pos)), None)
         if word is None or self.body is None or not is_boundary_before(text, pos):
             return None

@@ -9,8 +9,8 @@ after an area may be an organ word alone (市|委, 区|政府), later ones only 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extract.agency_lexicon import (
     CJK,
@@ -18,7 +18,7 @@ from extract.agency_lexicon import (
     endings,
     loose_segment_regex,
     segment_regex,
-    short_form_regex,
+    short_form_scan,
     short_forms,
 )
 
@@ -26,8 +26,7 @@ MAX_SEGMENTS = 4
 UNIT_KINDS = frozenset({"office", "dept", "group"})
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """One organ of a name: 教委 (教育委员会), a dept."""
 
     text: str  # as written: 教委
@@ -67,7 +66,7 @@ def read_segment(
     text: str, pos: int, *, first: bool, loose: bool
 ) -> tuple[list[Segment], int] | None:
     """One organ segment at ``pos`` (a short form may stand for two: 府办)."""
-    short = short_form_regex().match(text, pos)
+    short = short_form_scan().match(text, pos)
     regular = segment_regex().match(text, pos)
     if short and not guard_ok(text, short.end(), short.group(0)):
         short = None

@@ -16,10 +16,9 @@ from spacy.tokens import Doc
 from extract.components.report_facts import ReportFacts
 from extract.extensions import (
     DOCUMENT_NUMBERS_KEY,
-    ENTITIES_KEY,
     STATISTICS_KEY,
     doc_text,
-    entity_info,
+    entity_marks,
 )
 from extract.normalize import squeeze_whitespace
 from extract.records import (
@@ -57,6 +56,7 @@ def doc_to_record(doc: Doc, *, source_file: str, sha256: str) -> ReportRecord:
         document_numbers=numbers,
         statistics=_statistics(doc),
         relations=_relations(doc._.gov_relations or (), known),
+        quality_notes=tuple(doc._.gov_quality_notes or ()),
     )
 
 
@@ -70,14 +70,13 @@ def _entities(doc: Doc) -> tuple[Entity, ...]:
     mentions: dict[tuple[EntityKind, str], set[Mention]] = {}
     aliases: dict[tuple[EntityKind, str], set[str]] = {}
     fields: dict[tuple[EntityKind, str], dict[str, str]] = {}
-    for span in doc.spans.get(ENTITIES_KEY, ()):
-        info = entity_info(span)
-        if info is None:
-            continue
-        key: tuple[EntityKind, str] = (span.label_, info.label)
-        mentions.setdefault(key, set()).add(Mention(span.start_char, span.end_char, span.text))
+    text = doc_text(doc)
+    for kind, start, end, info in entity_marks(doc):
+        key: tuple[EntityKind, str] = (kind, info.label)  # type: ignore[assignment]
+        surface = text[start:end]
+        mentions.setdefault(key, set()).add(Mention(start, end, surface))
         aliases.setdefault(key, set()).update(info.aliases)
-        aliases[key].add(squeeze_whitespace(span.text))
+        aliases[key].add(squeeze_whitespace(surface))
         for name, value in info.fields:
             fields.setdefault(key, {}).setdefault(name, value)
     out = []

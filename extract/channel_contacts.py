@@ -9,6 +9,7 @@ an alias of the site named before it, or a Website of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from extract.channel_mentions import Candidate
 from extract.channel_owners import ChannelContext, contact_unit
@@ -37,11 +38,57 @@ _EMAIL_FIELD = re.compile(
     rf"({_EMAIL})"
 )
 _EMAIL_KIND = re.compile(r"[”\"」』]?\s*([\u4e00-\u9fff]{0,6}?(?:邮箱|信箱))")
+# Runs of every character an address may be made of or looked at before: an
+# address lies inside one, so only the runs around a dot (or an @) are searched.
+_URL_RUN = re.compile(r"[A-Za-z0-9.\-:/?%&=_#@＠]*")
+_EMAIL_RUN = re.compile(r"[A-Za-z0-9._%+\-@＠]*")
+_DOT_LETTER = re.compile(r"\.[A-Za-z]")
+_AT = re.compile("[@＠]")
 URL = re.compile(
     r"(?<![@＠A-Za-z0-9.\-])(?:https?://)?(?:www\.)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
     r"\.(?:gov\.cn|com\.cn|org\.cn|net\.cn|edu\.cn|cn|com|net|org)(?![A-Za-z0-9])"
     r"(?:/[A-Za-z0-9./?%&=_#\-]*)?"
 )
+
+
+def urls(text: str) -> Iterator[re.Match[str]]:
+    """``URL.finditer(text)``, searching only the runs of address characters that hold a
+    dot before a letter (every address has one: .cn, .com)."""
+    for start, end in _runs_around(text, _DOT_LETTER, _URL_RUN):
+        yield from URL.finditer(text, start, end)
+
+
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """``_EMAIL_RE.finditer(text)``, searching only the runs of address characters with an @."""
+    if "@" not in text and "＠" not in text:
+        return
+    for start, end in _runs_around(text, _AT, _EMAIL_RUN):
+        yield from _EMAIL_RE.finditer(text, start, end)
+
+
+def _runs_around(text: str, marks: re.Pattern[str], run: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The runs of ``run`` characters around each mark, each measured once (linear in the text:
+    a mark inside a run already found is skipped)."""
+    runs: list[tuple[int, int]] = []
+    for mark in marks.finditer(text):
+        if runs and mark.start() < runs[-1][1]:
+            continue
+        runs.append(_run_around(text, mark.start(), run))
+    return runs
+
+
+def _run_around(text: str, pos: int, run: re.Pattern[str]) -> tuple[int, int]:
+    """The maximal stretch around ``text[pos]`` of the characters of ``run`` (``[…]*``)."""
+    ahead = run.match(text, pos)
+    end = ahead.end() if ahead else pos
+    width = 64
+    while True:
+        lo = max(0, pos - width)
+        behind = run.match(text[lo:pos][::-1])  # read backwards
+        back = behind.end() if behind else 0
+        if back < pos - lo or lo == 0:
+            return pos - back, end
+        width *= 4
 
 
 def phone_key(number: str) -> str:
@@ -83,7 +130,7 @@ def contact_candidates(text: str, ctx: ChannelContext) -> list[Candidate]:
                 )
             )
     fields = {m.start(2): _field_word(m.group(1)) for m in _EMAIL_FIELD.finditer(text)}
-    for email in _EMAIL_RE.finditer(text):
+    for email in _emails(text):
         address = normalize_label(email.group(0))
         end = email.end()
         word = fields.get(email.start(), "")

@@ -11,7 +11,14 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from extract.channel_contacts import PHONE, URL, contact_candidates, phone_key, url_forms
+from extract.channel_contacts import (
+    PHONE,
+    URL,
+    contact_candidates,
+    phone_key,
+    url_forms,
+    urls,
+)
 from extract.channel_lexicon import Kind, brand_of_form, brand_pattern, kind_pattern, place_starts
 from extract.channel_mentions import Candidate, kind_at, make_candidate
 from extract.channel_names import (
@@ -25,10 +32,10 @@ from extract.channel_names import (
 )
 from extract.channel_owners import ChannelContext, clause_owner
 from extract.channel_quoted import quoted_candidates, titled_candidates
+from extract.literal_scan import char_positions
 from extract.normalize import normalize_label, squeeze_whitespace
 
 _BRACKET = re.compile(r"[上中]?\s*[（(]([^（）()\n]{1,60})[)）]")
-_SENTENCE_END = re.compile(r"[。！？\n]")
 _DOWNLOAD = re.compile(r"下载|查阅|获取|浏览|查看")
 _REPORT_WORDS = ("报告", "电子版", "电子文本", "全文")
 
@@ -56,7 +63,7 @@ def _addresses(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Web addresses: each is a Website, or an alias of the site it follows in brackets
     (``channel_entities`` joins the two)."""
     out = []
-    for match in URL.finditer(text):
+    for match in urls(text):
         if _inside(taken, match.start()):
             continue
         forms = url_forms(match.group(0))
@@ -227,7 +234,7 @@ def _share_account_names(text: str, found: list[Candidate]) -> None:
 
 def _mark_downloads(text: str, found: list[Candidate]) -> None:
     """Mentions in a sentence that says where the report can be downloaded."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends = [pos + 1 for pos in char_positions(text, "。！？\n")]
     for cand in found:
         i = bisect_right(ends, cand.start)
         lo = ends[i - 1] if i else 0

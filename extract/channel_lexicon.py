@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extract.literal_scan import trie_pattern
 from extract.records import CHANNEL_TYPES
 from extract.resources import provinces, table, word_list
 
@@ -37,7 +38,9 @@ class Brand:
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Any of ``words``, the longest at a position; shaped as a trie, which the regex
+    engine tries far faster than a flat list of alternatives."""
+    return trie_pattern(words)
 
 
 @cache
@@ -66,7 +69,7 @@ def kind_ending_pattern() -> re.Pattern[str]:
 def boundary_pattern() -> re.Pattern[str]:
     """Boundary words, and numerals with a measure word (四家, 8个, 三级, 第一)."""
     numeral = (
-        r"(?:第?[0-9０-９零一二三四五六七八九十百千两]+"
+        r"(?:第?(?<![0-9０-９零一二三四五六七八九十百千两])[0-9０-９零一二三四五六七八九十百千两]+"
         r"(?:个|家|类|项|条|级|批|种|名|位|期|次|年|月|日|号|大)|第[一二三四五六七八九十])"
     )
     return re.compile(f"{numeral}|{_alternation(word_list('channel_name_boundaries.txt'))}")

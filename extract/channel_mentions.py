@@ -7,7 +7,7 @@ produce ``Candidate`` mentions; ``channel_entities`` merges them into channels.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from extract.channel_lexicon import Kind, kinds
 from extract.channel_names import (
@@ -61,7 +61,7 @@ def make_candidate(
     if parts.owner:
         at = locate(text, start, end, parts.owner)
         owners = owner_refs(text[at[0] : at[1]], at[0], ctx) if at else []
-        parts = replace(parts, head_label=owner_label(owners, parts.owner))
+        parts = parts._replace(head_label=owner_label(owners, parts.owner))
     label = build_label(parts, kind.word)
     aliases = [number_of(name)] if kind.has("number") and NUMBER.match(name) else []
     code = kind.code

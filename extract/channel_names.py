@@ -11,8 +11,9 @@ mention of the kind (政府网站, 政务微博), which may still refer to a nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from extract.agency_names import leading_region
 from extract.channel_lexicon import (
@@ -37,6 +38,7 @@ from extract.channel_owners import (
     own_ref_owner,
     split_owner,
 )
+from extract.literal_scan import LiteralScan, trie_pattern
 from extract.normalize import normalize_label
 from extract.resources import word_list
 
@@ -44,6 +46,10 @@ MAX_NAME = 30
 _MAX_STRIP = 3  # characters of an unknown verb or preposition before a name
 _SCOPE_PREFIXES = ("全", "各", "每", "本", "我", "诸")
 _LAYOUT = " \t\u3000"  # spaces a PDF leaves inside a line
+_LAYOUT_CHAR = re.compile("[ \t\u3000]")
+# A run of name characters (letters, digits, -+·_, layout spaces): matched on the
+# reversed text before a kind word. \w is what str.isalnum() accepts, and _.
+_NAME_RUN = re.compile(r"[\w\-+·－ \t\u3000]*")
 NUMBER = re.compile(r"^[(（]?\d[\d\-－()（）]{2,}")
 # A service number inside a name's run, followed only by words (试运行|12345平台).
 _DIGITS = re.compile(
@@ -58,8 +64,7 @@ _AGENCY_STEMS = ("建设",)  # boundary words that also end the stem of agency n
 _CONJOINED_ORGAN_ENDINGS = ("局", "委员会", "委", "厅", "中心", "办公室", "部")
 
 
-@dataclass(frozen=True, slots=True)
-class NameParts:
+class NameParts(NamedTuple):
     head: str  # owner or scope text at the start of the name ("" when none)
     head_label: str  # what the head stands for in the label (重庆市旅游局, 重庆市)
     owner: str | None  # the head when it is an owning organ
@@ -70,10 +75,6 @@ class NameParts:
     placed: bool = False  # starts with a place name (重庆价格信息网, 长沙晚报)
 
 
-def _name_char(char: str) -> bool:
-    return char.isalnum() or char in "-+·－_"
-
-
 @cache
 def _strong_kinds() -> re.Pattern[str]:
     """Kind words that cannot be inside another channel's name (not 网, not 报)."""
@@ -82,24 +83,22 @@ def _strong_kinds() -> re.Pattern[str]:
         for k in kinds().values()
         if k.code != "-" and not k.has("loose") and not k.has("titled")
     ]
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return re.compile(trie_pattern(words))
 
 
 def name_start(text: str, kind_start: int) -> int | None:
     """Where the name before the kind word at ``kind_start`` starts; None if quotes or an
     address end it (the quoted and contact finders read those). Layout spaces inside a
     name (市政府 门户网站) are skipped."""
-    pos = kind_start
-    while pos > 0 and kind_start - pos < MAX_NAME and _in_name(text[pos - 1]):
-        pos -= 1
+    back = _NAME_RUN.match(text[max(0, kind_start - MAX_NAME) : kind_start][::-1])  # backwards
+    pos = kind_start - (back.end() if back else 0)
     while pos < kind_start and text[pos] in _LAYOUT:
         pos += 1
     if pos == kind_start and pos > 0 and text[pos - 1] in '”"」』':
         return None
     if pos > 0 and text[pos - 1] in "@＠.":
         return None
-    offsets = [i for i in range(pos, kind_start) if text[i] not in _LAYOUT]
-    run = "".join(text[i] for i in offsets)
+    run, offsets = _without_layout(text, pos, kind_start)
     cut = 0
     for match in _strong_kinds().finditer(run):
         cut = max(cut, match.end())
@@ -107,16 +106,28 @@ def name_start(text: str, kind_start: int) -> int | None:
     return offsets[cut] if cut < len(offsets) else kind_start
 
 
+def _without_layout(text: str, start: int, end: int) -> tuple[str, Sequence[int]]:
+    """``text[start:end]`` without layout spaces, and the offset of each character kept."""
+    if _LAYOUT_CHAR.search(text, start, end) is None:
+        return text[start:end], range(start, end)
+    offsets = [i for i in range(start, end) if text[i] not in _LAYOUT]
+    return "".join(text[i] for i in offsets), offsets
+
+
 def place_start(text: str, start: int, end: int, ctx: ChannelContext) -> int:
     """Skip an unknown verb before a place name (完成|湖南省政府网站): where the name starts."""
     head = text[start:end]
-    places = (*ctx.places, *place_starts(), *(lv for lv in ctx.levels if len(lv) > 1))
-    if head.startswith(places):
-        return start
-    for cut in range(1, min(_MAX_STRIP, len(head) - 2) + 1):
-        if head.startswith(places, cut):
+    own = (*ctx.places, *(lv for lv in ctx.levels if len(lv) > 1))
+    for cut in range(max(0, min(_MAX_STRIP, len(head) - 2)) + 1):  # 0, then past a verb
+        if head.startswith(own, cut) or _known_places().match(head, cut):
             return start + cut
     return start
+
+
+@cache
+def _known_places() -> LiteralScan:
+    """Place names a channel name may start with (the report's own are checked apart)."""
+    return LiteralScan(place_starts())
 
 
 def collective_before(text: str, start: int) -> bool:
@@ -144,14 +155,10 @@ def strong_suffix(name: str, kind: Kind, ctx: ChannelContext) -> int:
     return 0
 
 
-def _in_name(char: str) -> bool:
-    return _name_char(char) or char in _LAYOUT
-
-
 def locate(text: str, start: int, end: int, needle: str) -> tuple[int, int] | None:
     """Where ``needle`` (without layout spaces) is written in ``text[start:end]``."""
-    offsets = [i for i in range(start, end) if text[i] not in _LAYOUT]
-    at = "".join(text[i] for i in offsets).find(needle)
+    run, offsets = _without_layout(text, start, end)
+    at = run.find(needle)
     if at < 0 or not needle:
         return None
     return offsets[at], offsets[at + len(needle) - 1] + 1
@@ -231,7 +238,7 @@ def analyse(
         return NameParts(name, region, None, "", True)
     if quoted:
         return NameParts("", "", None, name, bool(name) and not _generic(name))
-    placed = name.startswith((*ctx.places, *place_starts()))
+    placed = name.startswith(ctx.places) or _known_places().match(name, 0) is not None
     if placed:
         return NameParts("", "", None, name, True, placed=True)
     own_ref = kind.has("own") and name in ("", "政府", "政务")
@@ -244,13 +251,20 @@ def _generic(text: str) -> bool:
 
 def _scope(name: str, ctx: ChannelContext) -> str:
     """The level word a name starts with that stands for the report's region (全市, 我区)."""
-    for level in sorted(ctx.levels, key=len, reverse=True):
+    if not name.startswith(ctx.levels):
+        return ""
+    for level in _longest_first(ctx.levels):
         rest = name[len(level) :]
         if not name.startswith(level) or not rest or rest[0] in _NOT_SCOPE_NEXT:
             continue
         if not (rest.startswith("政") and not rest.startswith(("政府", "政务"))):  # 市政
             return level
     return ""
+
+
+@lru_cache(maxsize=64)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _specific_unplaced(name: str, kind: Kind) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from extract.agency_names import Jurisdiction, leading_region, resolve_agency
 from extract.channel_lexicon import (
@@ -22,6 +23,7 @@ from extract.channel_lexicon import (
     organ_endings,
     short_place,
 )
+from extract.literal_scan import trie_pattern
 from extract.resources import table, word_list
 
 
@@ -49,8 +51,7 @@ class ChannelContext:
         return self.known.get((start, end)) or self.resolve(surface)
 
 
-@dataclass(frozen=True, slots=True)
-class OwnerRef:
+class OwnerRef(NamedTuple):
     """An owning agency at ``start:end`` of the text, with its full name."""
 
     start: int
@@ -169,7 +170,10 @@ def _is_place(stem: str, ctx: ChannelContext) -> bool:
 
 def split_owner(name: str, ctx: ChannelContext) -> str | None:
     """The longest head of ``name`` that is one organ's name (市旅游局 of 市旅游局门户)."""
+    last_chars = _ending_last_chars()
     for end in range(len(name), 1, -1):
+        if name[end - 1] not in last_chars:
+            continue
         head = name[:end]
         if not head.endswith(organ_endings()):
             continue
@@ -188,9 +192,21 @@ def is_own_government(owner: str, ctx: ChannelContext) -> bool:
     label = ctx.resolve(owner)
     if ctx.own_body is not None:
         return ctx.own_body.endswith(owner) or label == ctx.own_body
-    if any(owner == level + head for level in ctx.levels for head in _GOVERNMENT_HEADS):
+    if owner in _level_governments(ctx.levels):
         return True
     return label is not None and label in ctx.governments
+
+
+@cache
+def _ending_last_chars() -> frozenset[str]:
+    """The characters an organ name can end with (the last of each organ ending)."""
+    return frozenset(ending[-1] for ending in organ_endings() if ending)
+
+
+@lru_cache(maxsize=64)
+def _level_governments(levels: tuple[str, ...]) -> frozenset[str]:
+    """市政府, 重庆市人民政府, 区管委会 …: a level word and a government's head word."""
+    return frozenset(level + head for level in levels for head in _GOVERNMENT_HEADS)
 
 
 @cache
@@ -244,8 +260,7 @@ def owner_label(refs: list[OwnerRef], owner: str) -> str:
 
 @cache
 def _owner_verbs() -> re.Pattern[str]:
-    words = sorted(word_list("channel_owner_verbs.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(trie_pattern(word_list("channel_owner_verbs.txt")))
 
 
 _CLAUSE_START = re.compile(r"[，。；！？\n：:,;]")

@@ -9,17 +9,18 @@ sentence that opens with a marker elsewhere (下一步，我局将…) is a plan
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 
 from extract.channel_lexicon import plan_words
+from extract.literal_scan import LiteralScan, char_positions
 
 # A top-level heading: 一、… / 六. … / 第三部分 at the start of a line.
 _TOP_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}部分)"
 )
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SENTENCE_ENDS = "。！？!?\n"
 _MAX_HEADING = 40
 # What may precede a marker at a sentence start: numbering, 一是, spaces.
 _SENTENCE_LEAD = re.compile(
@@ -46,13 +47,16 @@ class PlanRegions:
         return i >= 0 and pos < self.ranges[i][1]
 
 
-@cache
-def _markers(year: int | None) -> re.Pattern[str]:
+def _marker_words(year: int | None) -> list[str]:
     words = list(plan_words().get("marker", ()))
     if year is not None:
         words = [w.replace("NEXT_YEAR", str(year + 1)) for w in words]
-    words = [w for w in words if "NEXT_YEAR" not in w]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return [w for w in words if "NEXT_YEAR" not in w]
+
+
+@cache
+def _marker_scan(year: int | None) -> LiteralScan:
+    return LiteralScan(_marker_words(year))
 
 
 def _sections(text: str) -> list[tuple[int, int, int]]:
@@ -76,7 +80,8 @@ def plan_regions(text: str, year: int | None) -> PlanRegions:
     words = plan_words()
     heading_words = words.get("heading", ())
     problem_words = words.get("problem", ())
-    markers = _markers(year)
+    markers = _marker_scan(year)
+    found_at = markers.match_starts(text)  # where a marker word is written
     ranges: list[tuple[int, int]] = []
     for start, head_end, end in _sections(text):
         heading = text[start:head_end]
@@ -85,21 +90,39 @@ def plan_regions(text: str, year: int | None) -> PlanRegions:
         if not any(w in heading for w in problem_words):
             ranges.append((start, end))
             continue
-        found = markers.search(text, head_end, end)
-        if found is not None:
-            ranges.append((found.start(), end))
-    ranges.extend(_plan_sentences(text, markers))
+        first = _first_marker(text, markers, found_at, head_end, end)
+        if first is not None:
+            ranges.append((first, end))
+    ranges.extend(_plan_sentences(text, markers, found_at))
     return PlanRegions(ranges)
 
 
-def _plan_sentences(text: str, markers: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Sentences that open with a plan marker, wherever they are."""
+def _first_marker(
+    text: str, markers: LiteralScan, found: list[int], start: int, end: int
+) -> int | None:
+    """Where the first marker word inside ``text[start:end]`` starts (``found``: where
+    marker words start in the text)."""
+    for at in found[bisect_left(found, start) :]:
+        if at >= end:
+            break
+        if markers.match(text, at, end) is not None:
+            return at
+    return None
+
+
+def _plan_sentences(text: str, markers: LiteralScan, found: list[int]) -> list[tuple[int, int]]:
+    """Sentences that open with a plan marker, wherever they are: only the sentences
+    where a marker word is written (``found``) are looked at."""
+    if not found:
+        return []
+    stops = [*(pos + 1 for pos in char_positions(text, _SENTENCE_ENDS)), len(text)]
+    starts = [0, *stops[:-1]]
     out: list[tuple[int, int]] = []
-    start = 0
-    for stop in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    for pos in found:
+        k = bisect_right(starts, pos) - 1  # the sentence pos is in
+        start, stop = starts[k], stops[k]
         lead = _SENTENCE_LEAD.match(text, start, stop)
         at = lead.end() if lead else start
-        if markers.match(text, at, stop) is not None:
+        if at == pos and markers.match(text, at, stop) is not None:
             out.append((start, stop))
-        start = stop
     return out

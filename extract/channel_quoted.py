@@ -29,6 +29,7 @@ from extract.channel_owners import (
     owner_refs,
     valid_owner,
 )
+from extract.literal_scan import trie_pattern
 from extract.normalize import normalize_label, squeeze_whitespace
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]")
@@ -115,7 +116,7 @@ def _kind_before() -> re.Pattern[str]:
     """An account or website kind word ending just before a quotation mark."""
     words = [w for w, k in kinds().items() if k.has("account") or k.code == "Website"]
     words = [w for w in words if w != "网"]
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    alternation = trie_pattern(words)
     return re.compile(rf"({alternation})(?:账号|帐号)?[:：]?$")
 
 

@@ -5,6 +5,10 @@ without a BOM when its NUL bytes give it away, and GB18030 (a superset of GBK
 and GB2312) when the decoded text is plausibly Chinese. Anything else, and
 anything that looks like a binary file, is refused: we never guess silently.
 
+A file cut off in the middle of a multi-byte character (an interrupted download
+or copy) loses that last character only. A text longer than ``MAX_REPORT_CHARS``
+is refused with its size, before any costly decoding when its bytes already say so.
+
 Only newlines are normalised here (``\\r\\n`` and ``\\r`` become ``\\n``) and a
 leading BOM is dropped; the text is not NFKC-normalised, so that character
 offsets computed later point into the text we keep.
@@ -62,6 +66,14 @@ _ASCII = re.compile(r"[\x00-\x7f]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _ALLOWED_CONTROLS = frozenset("\t\n\v\f\r")
 
+# The pipeline's limit (spaCy's ``max_length``); the longest real report is far shorter.
+MAX_REPORT_CHARS = 1_000_000
+_MAX_REPORT_BYTES = 4 * MAX_REPORT_CHARS + 4  # UTF-32 with a BOM: the widest encoding
+# What each codec says of a multi-byte sequence cut off by the end of the data.
+_TRUNCATED = frozenset(
+    {"unexpected end of data", "truncated data", "incomplete multibyte sequence"}
+)
+
 _MAX_ODD_CHAR_SHARE = 0.01  # controls, private use, unassigned: more → binary
 _MIN_HAN_SHARE = 0.5  # of Han characters and Latin letters, in a GB18030 decoding
 _MIN_COMMON_HAN_SHARE = 0.8  # of Han characters, in GB2312 level 1 (see _common_han_share)
@@ -73,6 +85,8 @@ def decode_report(data: bytes, path: Path | str) -> str:
     """Decode a report file's bytes; raise ``InputError`` naming *path* if we cannot."""
     if not data:
         raise InputError(path, "is empty")
+    if len(data) > _MAX_REPORT_BYTES:
+        raise InputError(path, f"is {_megabytes(len(data))} of text: {_TOO_LONG}")
     kind = _binary_kind(data)
     if kind is not None:
         raise InputError(path, f"looks like {kind}, not text")
@@ -82,31 +96,76 @@ def decode_report(data: bytes, path: Path | str) -> str:
         raise InputError(path, "contains control or unassigned characters: looks like binary data")
     if not text.strip():
         raise InputError(path, "is empty" if not text else "contains only whitespace")
+    check_length(text, path)
     return text
+
+
+_TOO_LONG = f"longer than the {MAX_REPORT_CHARS:,} characters a report may have"
+
+
+def check_length(text: str, path: Path | str) -> None:
+    """Refuse a text longer than the pipeline takes (``InputError`` with its length)."""
+    if len(text) > MAX_REPORT_CHARS:
+        raise InputError(path, f"has {len(text):,} characters: {_TOO_LONG}")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _decode_cut_short(data: bytes, codec: str, path: Path | str) -> str:
+    """``data.decode(codec)``; a multi-byte sequence cut off by the end of the file is
+    dropped (the file was truncated mid-character), any other error is raised."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return _without_cut_tail(data, codec, path).decode(codec)
+
+
+def _without_cut_tail(data: bytes, codec: str, path: Path | str) -> bytes:
+    """``data`` less a last character cut off in ``codec``; as it is for any other error."""
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as err:
+        if err.end != len(data) or err.reason not in _TRUNCATED:
+            return data
+        cut = len(data) - err.start
+        logger.info("%s: the last %d byte(s) are a character cut off, dropped", path, cut)
+        return data[: err.start]
+    return data
 
 
 def _decode(data: bytes, path: Path | str) -> str:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(codec)
+                return _decode_cut_short(data[len(bom) :], codec, path)
             except UnicodeDecodeError as err:
                 at = len(bom) + err.start
                 problem = f"starts with a {label} BOM but is not valid {label} at byte {at}"
                 raise InputError(path, problem) from None
     if b"\x00" in data:
-        text = _utf16_without_bom(data)
+        text = _utf16_without_bom(data, path)
         if text is None:
             raise InputError(path, "contains NUL bytes: looks like binary data, not text")
         return text
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    text = _gb18030(data)
+        return _decode_cut_short(data, "utf-8", path)
+    except UnicodeDecodeError as err:
+        bad_utf8_at = err.start
+    text = _gb18030(data, path)
     if text is None:
+        if _mostly_utf8(data, bad_utf8_at):
+            problem = f"is not valid UTF-8 at byte {bad_utf8_at}, nor GB18030 text"
+            raise InputError(path, f"{problem} (a damaged file?)")
         raise InputError(path, "cannot be decoded as UTF-8, UTF-16 or GB18030")
     return text
+
+
+def _mostly_utf8(data: bytes, bad_at: int) -> bool:
+    """UTF-8 but for a few bytes: the message then names the first bad one."""
+    damaged = data.decode("utf-8", errors="replace").count("\ufffd")
+    return damaged <= max(3, len(data) // 10_000) and bad_at > 0
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -114,20 +173,18 @@ def _binary_kind(data: bytes) -> str | None:
     return next((kind for magic, kind in _BINARY_SIGNATURES if head.startswith(magic)), None)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes, path: Path | str) -> str | None:
     """UTF-16 without a BOM: most NULs are the high bytes of ASCII characters.
 
     The byte order is the parity holding most NULs; the decoding must then hold
     line breaks and no control or unassigned characters (the wrong byte order
     turns "\\n" into U+0A00 and NUL-heavy binary data into controls).
     """
-    if len(data) % 2:
-        return None
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
     codec = "utf-16-be" if even > odd else "utf-16-le"
-    try:
-        text = data.decode(codec)
+    try:  # an odd length is a file cut off in the middle of its last character
+        text = _decode_cut_short(data, codec, path)
     except UnicodeDecodeError:
         return None
     if ("\n" not in text and "\r" not in text) or _odd_char_share(text) > _MAX_ODD_CHAR_SHARE:
@@ -136,8 +193,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return text
 
 
-def _gb18030(data: bytes) -> str | None:
+def _gb18030(data: bytes, path: Path | str) -> str | None:
     """GB18030, if charset-normalizer ranks it above other CJK codecs and it reads as Chinese."""
+    data = _without_cut_tail(data, "gb18030", path)
     matches = list(from_bytes(data, cp_isolation=_CJK_CANDIDATES))
     gb = [m for m in matches if m.encoding in _GB_FAMILY]
     if not gb:
@@ -146,7 +204,7 @@ def _gb18030(data: bytes) -> str | None:
     if best_other + 0.005 < gb[0].chaos:
         return None
     try:
-        text = data.decode("gb18030")
+        text = _decode_cut_short(data, "gb18030", path)
     except UnicodeDecodeError:
         return None
     if not _looks_chinese(text):

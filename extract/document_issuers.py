@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from extract.agency_names import Jurisdiction, resolve_agency
 from extract.issuer_codes import area_levels
+from extract.literal_scan import trie_pattern
 from extract.resources import table, word_list
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -56,12 +57,8 @@ def _cuts(name: str) -> list[tuple[int, int]]:
     """Where one body's name ends and the next begins inside ``name``."""
     bounds = [0]
     pos = 0
-    while pos < len(name):
-        ending = next((e for e in _endings() if name.startswith(e, pos)), None)
-        if ending is None:
-            pos += 1
-            continue
-        pos += len(ending)
+    while (ending := _ending_regex().search(name, pos)) is not None:
+        pos = ending.end()
         if pos < len(name) and _new_body(name[bounds[-1] : pos], name[pos:]):
             bounds.append(pos)
     bounds.append(len(name))
@@ -92,11 +89,8 @@ def _ends_as_ministry(name: str) -> bool:
 
 def _first_name(rest: str) -> str:
     """``rest`` up to the end of its first organ ending."""
-    for pos in range(len(rest)):
-        ending = next((e for e in _endings() if rest.startswith(e, pos)), None)
-        if ending:
-            return rest[: pos + len(ending)]
-    return rest
+    ending = _ending_regex().search(rest)
+    return rest[: ending.end()] if ending else rest
 
 
 def _resolved(name: str, start: int, end: int, where: Jurisdiction) -> Issuer | None:
@@ -157,6 +151,12 @@ def leading_body(run: str) -> int:
 @cache
 def _endings() -> tuple[str, ...]:
     return tuple(sorted(word_list("issuer_endings.txt"), key=len, reverse=True))
+
+
+@cache
+def _ending_regex() -> re.Pattern[str]:
+    """The endings, longest first at a position: the first organ ending in a name."""
+    return re.compile(trie_pattern(_endings()))
 
 
 @cache

@@ -22,7 +22,7 @@ from extract.document_issuers import (
 )
 from extract.document_mentions import TitleMention
 from extract.document_titles import issuer_segment
-from extract.extensions import ENTITIES_KEY, add_entity_span, entity_label
+from extract.extensions import add_entity_span, entity_marks
 from extract.issuer_codes import issuers_of_code
 from extract.resources import word_list
 
@@ -36,13 +36,11 @@ class IssuerFinder:
         self.where = where
         self.agency_ends: dict[int, tuple[int, str]] = {}
         self.known: set[str] = set()
-        for span in doc.spans.get(ENTITIES_KEY, ()):
-            if span.label_ != "Agency":
-                continue
-            self.known.add(entity_label(span) or "")
-            best = self.agency_ends.get(span.end_char)
-            if best is None or span.start_char < best[0]:
-                self.agency_ends[span.end_char] = (span.start_char, entity_label(span) or "")
+        for mark in entity_marks(doc, ("Agency",)):
+            self.known.add(mark.info.label)
+            best = self.agency_ends.get(mark.end)
+            if best is None or mark.start < best[0]:
+                self.agency_ends[mark.end] = (mark.start, mark.info.label)
 
     def in_title(self, mention: TitleMention) -> list[Issuer]:
         """国务院办公厅关于… → 国务院办公厅; 中共中央办公厅国务院办公厅关于… → both."""

@@ -9,7 +9,7 @@ names it (关于印发〈X〉的通知 → X). Everything here works on one titl
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.normalize import normalize_label
 from extract.resources import table, word_list
@@ -68,15 +68,28 @@ def strip_qualifier(title: str) -> str:
     return title
 
 
+@lru_cache(maxsize=4096)
 def doc_type(title: str) -> str | None:
     """The genre word the title ends with (longest match), or None if it names no document."""
     core = normalize_label(strip_qualifier(title))
-    for ending, kind in _genres():
-        if core.endswith(ending):
+    by_ending, lengths = _genre_endings()
+    for length in lengths:
+        kind = by_ending.get(core[-length:])
+        if kind is not None:
             return None if kind == "-" else kind
     return None
 
 
+@cache
+def _genre_endings() -> tuple[dict[str, str], tuple[int, ...]]:
+    """Genre words by text (the first row of a word wins) and their lengths, longest first."""
+    by_ending: dict[str, str] = {}
+    for ending, kind in _genres():
+        by_ending.setdefault(ending, kind)
+    return by_ending, tuple(sorted({len(e) for e in by_ending if e}, reverse=True))
+
+
+@lru_cache(maxsize=4096)
 def is_short_reference(key: str) -> bool:
     """A title that is only a genre word (《条例》, 《实施方案》): it stands for a full title."""
     kind_words = genre_words()
@@ -112,6 +125,7 @@ def without_issuer(title: str) -> str | None:
     return key[at:] if at > 0 and _PASSING_ON.search(key, 0, at) is None else None
 
 
+@lru_cache(maxsize=4096)
 def issued_document(title: str) -> str | None:
     """The name of the document a notice issues (关于印发〈X〉的通知 → X), normalised."""
     match = _ISSUING.search(normalize_label(title))
@@ -121,6 +135,7 @@ def issued_document(title: str) -> str | None:
     return inner if doc_type(inner) else None
 
 
+@lru_cache(maxsize=4096)
 def title_aliases(title: str) -> tuple[str, ...]:
     """Other names of the same document that can be read off its title."""
     label = normalize_label(title)

@@ -35,6 +35,9 @@ class FigureWords:
     implied_units: tuple[tuple[str, str], ...]  # (noun ending, unit), longest first
     own_body_subjects: tuple[str, ...]
     measure_index: dict[str, tuple[MeasureWord, ...]]  # by first character, longest first
+    unit_of: dict[str, str]  # the unit recorded for each measure word
+    not_after_approx: dict[str, str]  # approx_before as a mapping
+    longest_approx_before: int
 
     def measure_word_at(self, text: str, pos: int) -> MeasureWord | None:
         """The longest measure word starting at ``pos`` that is not part of another word."""
@@ -80,19 +83,20 @@ def figure_words() -> FigureWords:
         key=lambda pair: len(pair[0]),
         reverse=True,
     )
+    approx_before = tuple(
+        sorted(
+            (
+                (row["marker"], row.get("not_after") or "")
+                for row in markers
+                if row["position"] == "before"
+            ),
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
+    )
     return FigureWords(
         measure_words=tuple(measures),
-        approx_before=tuple(
-            sorted(
-                (
-                    (row["marker"], row.get("not_after") or "")
-                    for row in markers
-                    if row["position"] == "before"
-                ),
-                key=lambda pair: len(pair[0]),
-                reverse=True,
-            )
-        ),
+        approx_before=approx_before,
         approx_after_number=marked(markers, "position", "after_number", "marker"),
         approx_after_unit=marked(markers, "position", "after_unit", "marker"),
         durations=marked(exclusions, "kind", "duration", "word"),
@@ -104,4 +108,7 @@ def figure_words() -> FigureWords:
         implied_units=tuple(implied),
         own_body_subjects=_longest_first(list(word_list("own_body_subjects.txt"))),
         measure_index=_by_first_char(measures),
+        unit_of={entry.word: entry.unit for entry in measures},
+        not_after_approx=dict(approx_before),
+        longest_approx_before=max((len(marker) for marker, _ in approx_before), default=0),
     )

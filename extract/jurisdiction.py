@@ -10,22 +10,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.agency_lexicon import (
     abbreviations,
     city_provinces,
-    known_area_regex,
+    known_areas,
     province_names,
-    trie_pattern,
 )
+from extract.literal_scan import LiteralScan, trie_pattern
 from extract.resources import provinces, table, word_list
 
 
-@dataclass(frozen=True, slots=True)
-class Jurisdiction:
+class Jurisdiction(NamedTuple):
     """Where a report's short names are resolved: 市政府 in a 重庆市 report is 重庆市人民政府."""
 
     region: str | None  # the report's region: 重庆市, 平潭综合实验区, 北京市海淀区
@@ -46,7 +44,7 @@ def region_parts(region: str) -> tuple[str, ...]:
     parts: list[str] = []
     pos = 0
     while pos < len(region):
-        match = known_area_regex().match(region, pos) or _generic_area().match(region, pos)
+        match = known_areas().match(region, pos) or _generic_area().match(region, pos)
         if match is None:
             break
         parts.append(match.group(0))
@@ -184,9 +182,9 @@ def _is_zone(parts: tuple[str, ...], text: str) -> bool:
 
 
 @cache
-def _place_regex() -> re.Pattern[str]:
+def _place_scan() -> LiteralScan:
     names = [*city_provinces(), *(r.name for r in provinces()), *(r.short for r in provinces())]
-    return re.compile(trie_pattern(names))
+    return LiteralScan(names)
 
 
 @cache
@@ -197,7 +195,7 @@ def _province_of_short() -> dict[str, str]:
 @lru_cache(maxsize=4)
 def _named_places(text: str) -> Counter[str]:
     """How often the text names each province (full or short) and each city."""
-    return Counter(m.group(0) for m in _place_regex().finditer(text))
+    return Counter(m.group(0) for m in _place_scan().finditer(text))
 
 
 # No mainland report is of these; 台湾, 香港 are named for other reasons (港澳台).

@@ -52,8 +52,10 @@ _PAGE_NUMBER = re.compile(
 )
 
 # A bare number on its own line ("3") is a page number too, unless a neighbouring
-# line is one as well: then it is a column of figures (a table, one cell per line).
+# line is a figure as well (538 after -18, 395 before 73802895.90元): then it is a
+# column of figures (a table, one cell per line).
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+_FIGURE_CELL = re.compile(r"[-−]?\d[\d,.]*(?:万元|元|%)?")
 
 _PAGE_BREAK = re.compile(r"[\f\v]")
 _EDGE_SPACE = re.compile(r"^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$")
@@ -89,13 +91,14 @@ def repair_layout(text: str) -> str:
 
 
 def _drop_page_numbers(lines: list[_Line]) -> list[_Line]:
-    # one False past the end, which bare[i - 1] also reads for the first line
-    bare = [_BARE_NUMBER.fullmatch(line.text) is not None for line in lines] + [False]
+    # one False past the end, which figure[i - 1] also reads for the first line
+    bare = [_BARE_NUMBER.fullmatch(line.text) is not None for line in lines]
+    figure = [_FIGURE_CELL.fullmatch(line.text) is not None for line in lines] + [False]
     return [
         line
         for i, line in enumerate(lines)
         if not _PAGE_NUMBER.fullmatch(line.text)
-        and not (bare[i] and not bare[i - 1] and not bare[i + 1])
+        and not (bare[i] and not figure[i - 1] and not figure[i + 1])
     ]
 
 
@@ -142,6 +145,11 @@ def _tolerance(width: float) -> float:
 
 def _is_full(line: _Line, width: float) -> bool:
     return line.width >= width - _tolerance(width) and not line.is_table_row
+
+
+def starts_block(text: str) -> bool:
+    """True if *text* opens a block of its own: a heading or list marker (一、 （一） 1. ① 表一)."""
+    return _BLOCK_START.match(text) is not None
 
 
 def _continues_paragraph(line: _Line) -> bool:

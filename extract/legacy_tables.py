@@ -10,7 +10,7 @@ table as the prose (the label speaks for itself; 其中… rows are parts).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.figure_words import figure_words
@@ -31,6 +31,9 @@ _NOTE = re.compile(r"\([^()]*\)")
 _SEPARATORS = re.compile(r"[|｜\t]")
 _NUMBER = re.compile(r"-?[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _MAX_LINE = 90
+# every row ends with its figure, maybe followed by empty cells: a quick test first
+_TRAILING = " \t\u3000\xa0|｜\r"
+_FIGURE_ENDS = set("0123456789０１２３４５６７８９.．")
 _SUB_ROW = re.compile(r"[0-9０-９]+[.．、]")
 
 
@@ -46,7 +49,8 @@ def read_legacy_tables(text: str) -> LegacyScan:
     coded: set[str] = set()
     offset = 0
     for line in text.split("\n"):
-        cell = _row(line, offset) if len(line) <= _MAX_LINE else None
+        ends_in_figure = line.rstrip(_TRAILING)[-1:] in _FIGURE_ENDS
+        cell = _row(line, offset) if ends_in_figure and len(line) <= _MAX_LINE else None
         if cell is not None:
             scan.lines.append((offset, offset + len(line)))
             cell = _as_part(cell, line, coded)
@@ -61,7 +65,7 @@ def _as_part(cell: TableCell, line: str, coded: set[str]) -> TableCell:
     if cell.code is None:
         return cell
     if is_total_code(cell.code) and cell.code in coded and _SUB_ROW.match(line.strip()):
-        return replace(cell, code=None, principal=False)
+        return cell._replace(code=None, principal=False)
     coded.add(cell.code)
     return cell
 

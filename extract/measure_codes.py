@@ -48,6 +48,17 @@ def measure_cues() -> tuple[MeasureCue, ...]:
     )
 
 
+@cache
+def _any_cue() -> re.Pattern[str]:
+    """Every cue at once: most figures have none, and one search tells."""
+    return re.compile("|".join(f"(?:{cue.cue.pattern})" for cue in measure_cues()))
+
+
+def has_cue(*phrases: str) -> bool:
+    """Whether any cue of any code is in one of the phrases (else there is no code)."""
+    return any(phrase and _any_cue().search(phrase) for phrase in phrases)
+
+
 def is_total_code(code: str) -> bool:
     """Whether the code is one figure per report (not an outcome category)."""
     return any(cue.code == code and cue.total for cue in measure_cues())
@@ -64,7 +75,7 @@ def find_code(
     """(code, fallback code) of the first phrase a cue matches."""
     fallback: str | None = None
     for phrase in phrases:
-        if not phrase:
+        if not phrase or not _any_cue().search(phrase):
             continue
         for cue in measure_cues():
             if unit not in cue.units or not cue.cue.search(phrase):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WHITESPACE = re.compile(r"\s+")
 _MARKS = re.compile("[《》〈〉“”\"'‘’「」『』]")
@@ -18,8 +19,10 @@ _BRACKETS = str.maketrans({**dict.fromkeys(_OPEN, "〔"), **dict.fromkeys(_CLOSE
 _DOCUMENT_NUMBER = re.compile(r"^(.+?)〔(\d{4})〕(\d+)号$")
 
 
+@lru_cache(maxsize=16384)
 def normalize_label(text: str) -> str:
-    """Return the canonical form of a name as it is compared and stored."""
+    """Return the canonical form of a name as it is compared and stored (remembered:
+    the same names are normalised again and again)."""
     text = unicodedata.normalize("NFKC", text)
     text = _WHITESPACE.sub("", text)
     text = _MARKS.sub("", text)

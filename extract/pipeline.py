@@ -25,6 +25,7 @@ from extract.components import (  # noqa: F401
 )
 from extract.ingest import read_report
 from extract.records import ReportRecord
+from extract.tokenizer import create_char_tokenizer  # noqa: F401  (registers the tokenizer)
 
 
 @cache

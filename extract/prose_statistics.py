@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from extract.figure_context import read_figures
-from extract.prose_figures import find_figures, masked_positions
+from extract.prose_figures import find_figures
 
-_NUMERAL = re.compile(r"[0-9０-９十百千万两二三四五六七八九]")
+_CONTEXT_BEFORE = 400  # text before a line that may tell a figure is about requests
+_NUMERAL = re.compile(r"[\d十百千两二三四五六七八九]")  # a line that may hold a figure
 
 
-@dataclass(frozen=True, slots=True)
-class ProseFigure:
+class ProseFigure(NamedTuple):
     """A figure of the text with what it measures; offsets into the whole text."""
 
     start: int
@@ -41,9 +41,7 @@ def read_prose(
     out: list[ProseFigure] = []
     offset = 0
     for line in text.split("\n"):
-        if offset not in skipped and any(
-            char.isdigit() or char in "十百千两三四五六七八九二" for char in line
-        ):
+        if offset not in skipped and _NUMERAL.search(line):
             out.extend(_line_figures(text, line, offset, masks))
         offset += len(line) + 1
     return out
@@ -57,8 +55,10 @@ def _line_figures(
         for start, end in masks
         if end > offset and start < offset + len(line)
     )
-    figures = find_figures(line, masked_positions(line, local))
-    readings = read_figures(line, figures, text[max(0, offset - 400) : offset])
+    figures = find_figures(line, local)
+    if not figures:
+        return []
+    readings = read_figures(line, figures, text[max(0, offset - _CONTEXT_BEFORE) : offset])
     return [
         ProseFigure(
             start=offset + figure.start,

@@ -103,6 +103,15 @@ class DocumentNumber:
 
 
 @dataclass(frozen=True, slots=True)
+class TablePosition:
+    """Where a figure stands in a table of the national format (表三, 予以公开, 总计)."""
+
+    table: int  # 2, 3 or 4: 表二 主动公开, 表三 申请情况, 表四 复议和诉讼
+    row: str  # the row's measure (无法提供：本机关不掌握相关政府信息); 表四: its part (行政复议)
+    column: str  # 总计, 自然人, 本年制发件数, 结果维持 …
+
+
+@dataclass(frozen=True, slots=True)
 class Statistic:
     """A figure of disclosure work: 105.95万余条 → value 1059500, unit 条, approximate."""
 
@@ -112,6 +121,25 @@ class Statistic:
     measure: str  # what is counted, as the text says it
     mentions: tuple[Mention, ...]
     measure_code: str | None = None  # proactive_total, applications_received …
+    position: TablePosition | None = None  # the table cell it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class QualityNote:
+    """Figures of the report that break an identity of its tables (勾稽关系): kept, not trusted.
+
+    ``expected`` is what the identity asks for (the sum of the parts), ``found``
+    what the table gives (its total); ``place`` the column, row or part checked.
+    """
+
+    check: str  # table3-balance, table3-outcome-sum, table3-applicant-sum, table4-sum
+    table: int
+    place: str
+    expected: Decimal
+    found: Decimal
+    label: str  # 表三办理结果分项之和与总计不符：总计
+    comment_zh: str  # the two sides in words
+    comment_en: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +165,4 @@ class ReportRecord:
     document_numbers: tuple[DocumentNumber, ...] = field(default=())
     statistics: tuple[Statistic, ...] = field(default=())
     relations: tuple[Relation, ...] = field(default=())
+    quality_notes: tuple[QualityNote, ...] = field(default=())  # tables that do not add up

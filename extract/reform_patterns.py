@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from extract.compact_text import CompactText, balance_quotes
+from extract.literal_scan import char_positions
 from extract.normalize import normalize_label
 from extract.reform_rules import NUMERALS, ReformRules
 
@@ -25,7 +27,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff+＋]")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,16})[”\"」』]")
 _INNER_PUNCT = re.compile(r"[、，,；;]")
-_CLAUSE_END = re.compile(r"[，,。；;：:！!？?|\n]")
+CLAUSE_ENDS = "，,。；;：:！!？?|\n"
 _TAIL_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 _SHARED_HEAD_ENDS = ("模式", "机制", "制度", "改革")
 
@@ -77,7 +79,7 @@ def built_names(view: CompactText, rules: ReformRules) -> list[Candidate]:
         if label is None or rules.is_not_reform(label):
             continue
         start, end = view.source_span(modifier_start, match.end())
-        name_end = view.offsets[match.start()]
+        name_end = view.offset(match.start())
         out.append(Candidate(start, end, label, "built", name_end))
     return out
 
@@ -118,7 +120,7 @@ def quoted_slogans(source: str, view: CompactText, rules: ReformRules) -> list[C
     """Quoted slogans; ``view`` is ``source`` without whitespace (quotes kept)."""
     out: list[Candidate] = []
     text = view.text
-    clause_ends = [m.start() for m in _CLAUSE_END.finditer(source)]
+    clause_ends = char_positions(source, CLAUSE_ENDS)
     for match in _QUOTED.finditer(text):
         content = match.group(1)
         label = normalize_label(content)
@@ -160,7 +162,7 @@ def _slogan_shape(content: str, strong: bool, rules: ReformRules) -> bool:
     return bool(rules.keywords.search(content)) or numerals >= 2
 
 
-def _verb_before(source: str, clause_ends: list[int], start: int, rules: ReformRules) -> bool:
+def _verb_before(source: str, clause_ends: Sequence[int], start: int, rules: ReformRules) -> bool:
     i = bisect_right(clause_ends, start - 1)
     begin = clause_ends[i - 1] + 1 if i > 0 else 0
     return rules.verbs.search(source, begin, start) is not None

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extract.literal_scan import trie_pattern
 from extract.normalize import normalize_label
 from extract.resources import table, word_list
 
@@ -17,8 +18,9 @@ NUMERALS = frozenset("一二两三四五六七八九十百千万双多零")
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching any of ``words``, the longest first at a position."""
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    """One regex matching any of ``words``, the longest first at a position (shaped as a
+    trie, which the regex engine tries far faster than a flat list)."""
+    return re.compile(trie_pattern(words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from extract.national_cells import TableCell
 from extract.numbers import significant_digits
 from extract.prose_statistics import ProseFigure
-from extract.records import Statistic
+from extract.records import Statistic, TablePosition
 from extract.table_tokens import fold
 
 _MIN_MEASURE = 3  # shorter phrases (件, 办结) say too little to identify a figure
@@ -40,9 +40,12 @@ class FigureGroup:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     from_table: bool = False
     fallbacks: set[str] = field(default_factory=set)
+    position: TablePosition | None = None  # the national-table cell it was read from
 
     def statistic(self) -> Statistic:
-        return Statistic(self.value, self.unit, self.approximate, self.measure, (), self.code)
+        return Statistic(
+            self.value, self.unit, self.approximate, self.measure, (), self.code, self.position
+        )
 
 
 def group_figures(cells: list[TableCell], prose: list[ProseFigure]) -> list[FigureGroup]:
@@ -59,14 +62,20 @@ def group_figures(cells: list[TableCell], prose: list[ProseFigure]) -> list[Figu
             measures={cell.measure},
             mentions=[(cell.start, cell.end)],
             from_table=True,
+            position=cell.position,
         )
         for cell in cells
     ]
+    alike: dict[tuple[Decimal, str], list[FigureGroup]] = {}  # groups by value and unit
+    for group in groups:
+        alike.setdefault((group.value, group.unit), []).append(group)
     for figure in prose:
-        target = _table_match(groups, figure) or _prose_match(groups, figure)
+        same = alike.setdefault((figure.value, figure.unit), [])
+        target = _table_match(same, figure) or _prose_match(same, figure)
         if target is None:
             target = FigureGroup(figure.value, figure.unit, figure.measure, figure.code)
             groups.append(target)
+            same.append(target)
         target.mentions.append((figure.start, figure.end))
         target.approximate = target.approximate or figure.approximate
         target.code = target.code or figure.code

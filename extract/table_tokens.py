@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 _NUMBER = r"[-−]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?"
 _NUMBER_CELL = re.compile(_NUMBER)
@@ -27,6 +27,9 @@ _NUMERIC_TAIL = re.compile(_NUMBER + "(?:" + _SPACES + "+" + _NUMBER + ")*" + _S
 _TAIL_CHARS = set("0123456789０１２３４５６７８９.．-−万元 \t\u3000\xa0")
 _PLACEHOLDER = re.compile(r"[-—－–/／\\无空]+")  # a cell that says "not applicable"
 _CELL_SEPARATORS = re.compile(r"[|｜\t]")
+_BLANKS = " \t\u3000\xa0"
+_NUMBER_CELL_ALONE = re.compile(r"[-−]?[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_DIGIT = re.compile(r"[0-9０-９]")
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、]|\d+\))"
 )
@@ -35,8 +38,9 @@ _INVISIBLE = re.compile(r"[\s“”‘’\"'「」]")
 TokenKind = Literal["text", "number", "empty"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A cell or a piece of one: a tuple, as a table has hundreds of them."""
+
     kind: TokenKind
     text: str
     start: int  # offsets into the whole text
@@ -44,8 +48,10 @@ class Token:
     explicit: bool = True  # for numbers: a separator, a space or the cell edge delimits it
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """The comparable form of a label: NFKC, no spaces or quotation marks."""
+    """The comparable form of a label: NFKC, no spaces or quotation marks (memoised:
+    the tables' labels are the template's, the same in every report)."""
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 
@@ -77,12 +83,19 @@ def tokens_of_line(line: str, offset: int) -> list[Token]:
     if not has_cell_separators(line):
         return _scan(line, offset)
     tokens: list[Token] = []
-    pos = 0
+    pos = offset
     for part in _CELL_SEPARATORS.split(line):
-        if not part.strip(" \t\u3000\xa0") or _PLACEHOLDER.fullmatch(part.strip()):
-            tokens.append(Token("empty", "", offset + pos, offset + pos))
+        cell = part.strip(_BLANKS)
+        if not cell or _PLACEHOLDER.fullmatch(cell):
+            tokens.append(Token("empty", "", pos, pos))
+        elif _NUMBER_CELL_ALONE.fullmatch(cell):  # the common case: a figure and nothing else
+            start = pos + part.index(cell)
+            tokens.append(Token("number", cell, start, start + len(cell)))
+        elif not _DIGIT.search(cell):  # a label or header without figures
+            start = pos + part.index(cell)
+            tokens.append(Token("text", cell, start, start + len(cell)))
         else:
-            tokens.extend(_scan(part, offset + pos))
+            tokens.extend(_scan(part, pos))
         pos += len(part) + 1
     return tokens
 

@@ -10,8 +10,11 @@ titles completed inside an abandoned one stand on their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
+
+from extract.literal_scan import char_positions
 
 MAX_TITLE = 150  # the longest real titles (joint notices issuing a plan) stay under this
 # each closer with the openers it closes, the right one first: a typo such as
@@ -24,9 +27,10 @@ _CLOSERS = {
     "＞": ("＜", "<"),
 }
 _OPENERS = frozenset(opener for openers in _CLOSERS.values() for opener in openers)
-_SENTENCE_END = frozenset("。！？")
+_SENTENCE_ENDS = "。！？"
 # the only places where something happens: marks, sentence ends, blank lines
-_EVENTS = re.compile(r"[《》〈〉“”<>＜＞。！？]|\n[ \t\u3000]*\n")
+_MARKS = "《》〈〉“”<>＜＞"
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
 @dataclass(slots=True)
@@ -50,14 +54,17 @@ def find_marked(text: str) -> list[Marked]:
     """Top-level marked stretches in text order, each with its nested ones."""
     found: list[Marked] = []
     stack: deque[_Open] = deque()
-    for event in _EVENTS.finditer(text):
-        pos, char = event.start(), event.group()[0]
+    stops = _stops(text)
+    last = -1
+    for pos in char_positions(text, _MARKS):
+        if stack and bisect_left(stops, last) < bisect_left(stops, pos):
+            while stack:  # a sentence ended since the last mark: give up what is open
+                _abandon(stack.popleft(), found)
+        last = pos
         while stack and pos - stack[0].pos > MAX_TITLE:
             _abandon(stack.popleft(), found)
-        if char in _SENTENCE_END or char == "\n":
-            while stack:
-                _abandon(stack.popleft(), found)
-        elif char in _OPENERS:
+        char = text[pos]
+        if char in _OPENERS:
             stack.append(_Open(pos, char))
         else:
             _close(stack, found, pos, _CLOSERS[char])
@@ -65,6 +72,14 @@ def find_marked(text: str) -> list[Marked]:
         _abandon(stack.popleft(), found)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _stops(text: str) -> list[int]:
+    """Offsets of the sentence ends and blank lines, in order. Positions are found with
+    numpy: a character class would make the regex engine try every position."""
+    ends = list(char_positions(text, _SENTENCE_ENDS))
+    blanks = [match.start() for match in _BLANK_LINE.finditer(text)]
+    return sorted(ends + blanks) if blanks else ends
 
 
 def _close(stack: deque[_Open], found: list[Marked], pos: int, openers: tuple[str, ...]) -> None:

@@ -44,7 +44,8 @@ class Text:
 
 
 Source = str | os.PathLike[str] | Text
-"""A report file or folder (searched for ``*.txt``), or a ``Text``."""
+"""A report file (text, HTML, PDF or DOCX, told by content) or folder (searched for the
+suffixes of ``extract.formats.REPORT_SUFFIXES``), or a ``Text``."""
 
 
 def build(

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from extract.records import ENTITY_KINDS
 
-ENTITY_CLASSES = (*ENTITY_KINDS, "Statistic")  # the classes a build summary counts
+# the classes a build summary counts: the records' kinds, their figures, and the notes on
+# national tables that do not add up (extract.table_checks)
+ENTITY_CLASSES = (*ENTITY_KINDS, "Statistic", "DataQualityNote")
 
 
 @dataclass(frozen=True, slots=True)

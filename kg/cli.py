@@ -18,7 +18,8 @@ from rich.table import Table
 
 from extract.errors import GovKGError
 from kg.cli_export import export_command
-from kg.cli_output import err, out
+from kg.cli_output import err, fail, out
+from kg.cli_push import push_command
 from kg.cli_query import query_command, serve_command
 from kg.corpus import BuildResult, build_corpus, find_reports, sample_reports
 from kg.errors import GraphError
@@ -32,8 +33,10 @@ from kg.evaluate import (
     evaluate,
     write_json,
 )
+from kg.executors import EXECUTORS, default_jobs
 from kg.iri import DEFAULT_BASE
 from kg.viz_select import DEFAULT_MAX_NODES, SelectionError, View
+from kg.working_dir import working_directory_problem
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_BUILT = 0, 1, 3
 
@@ -61,6 +64,9 @@ def main(verbose: Verbose = False, quiet: Quiet = False) -> None:
     """govkg: build, explore and query a knowledge graph of disclosure reports."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     _configure(verbose, quiet)
+    problem = working_directory_problem()  # before any command imports spaCy
+    if problem is not None:
+        raise fail(problem, 2)
 
 
 @app.command()
@@ -68,12 +74,19 @@ def build(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Report files or folders (searched recursively for *.txt). "
-            "Default: the sample reports bundled with govkg."
+            help="Report files or folders (searched recursively for .txt, .html, .pdf, .docx). "
+            "Default: the sample reports bundled with govkg.",
+            readable=False,  # an unreadable file is skipped with the others, not a usage error
         ),
     ] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Folder for graph.ttl and graph.html.")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder for graph.ttl (the union), graph.trig (a named graph per report) "
+            "and graph.html.",
+        ),
     ] = Path("out"),
     base: Annotated[str, typer.Option(help="Base IRI of the entities.")] = DEFAULT_BASE,
     store: Annotated[
@@ -95,10 +108,42 @@ def build(
         bool,
         typer.Option("--force", help="With --store: extract every file again, changed or not."),
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (or local Dask workers). Default: the cores.",
+        ),
+    ] = default_jobs(),
+    executor: Annotated[
+        str | None,
+        typer.Option(
+            help="Who runs the work: local (this process), processes (a pool of -j workers) or "
+            "dask (a Dask cluster; needs the cluster extra). "
+            "Default: processes, or local with -j 1.",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --executor dask: the scheduler, tcp://HOST:PORT (default: a local "
+            "cluster). Needs --shards on storage the workers share."
+        ),
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            help="Keep each report's N-Quads shard (<sha256>.nq) and its extracted record here; "
+            "a rerun skips what is done. Default: inside the store, or a temporary folder."
+        ),
+    ] = None,
     verbose: Verbose = False,
     quiet: Quiet = False,
 ) -> None:
-    """Extract reports and write the graph as Turtle and as an HTML page.
+    """Extract reports and write the graph as Turtle (graph.ttl), TriG (graph.trig, a named
+    graph per report) and an HTML page.
 
     With --store, a build that is killed leaves the store as it was.
     """
@@ -106,8 +151,13 @@ def build(
     if (prune or force) and store is None:
         err.print("[red]error:[/red] --prune and --force need --store", highlight=False)
         raise typer.Exit(2)
+    if executor is not None and executor not in EXECUTORS:
+        choices = ", ".join(EXECUTORS)
+        err.print(f"[red]error:[/red] --executor is one of {choices}", highlight=False)
+        raise typer.Exit(2)
     if paths:
-        files, missing = find_reports(paths)
+        own = [p for p in (output, store, shards) if p is not None]  # never read as reports
+        files, missing = find_reports(paths, skip=own)
     else:
         files, missing = sample_reports(), []
     try:
@@ -117,7 +167,7 @@ def build(
             MofNCompleteColumn(),
             console=err,
             transient=True,
-            disable=out.quiet,
+            disable=out.quiet or not err.is_terminal,  # no bar (nor its blank line) in logs
         ) as progress:
             task = progress.add_task("extracting", total=len(files))
             result = build_corpus(
@@ -129,13 +179,18 @@ def build(
                 store=store,
                 prune=prune,
                 force=force,
+                jobs=jobs,
+                executor=executor,
+                scheduler=scheduler,
+                shards=shards,
             )
     except GovKGError as error:
         err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
         raise typer.Exit(EXIT_NOTHING_BUILT) from None
     failures = (*missing, *result.failures)
     for failure in failures:
-        err.print(f"[red]skipped[/red] {failure.path}: {failure.problem}", highlight=False)
+        line = f"{escape(failure.path)}: {escape(failure.problem)}"  # one line, names as given
+        err.print(f"[red]skipped[/red] {line}", highlight=False, soft_wrap=True)
     _print_summary(result, len(failures))
     if result.reports == 0:
         err.print("[red]error:[/red] no report could be built", highlight=False)
@@ -413,3 +468,4 @@ def viz(
 app.command("query")(query_command)  # kg query and kg serve live in kg/cli_query.py
 app.command("serve")(serve_command)
 app.command("export")(export_command)  # kg export lives in kg/cli_export.py
+app.command("push")(push_command)  # kg push lives in kg/cli_push.py

@@ -7,6 +7,7 @@ graph is wrong (a syntax error, an unknown name, no graph).
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,12 +18,15 @@ from rich.table import Table
 
 from extract.errors import GovKGError
 from kg.cli_output import err, fail, out
+from kg.cli_push import TimeoutOption, UserOption, password_for
 from kg.query_results import QueryResult, display, serialize
+from kg.remote import DEFAULT_TIMEOUT
 from kg.sparql import (
     NamedQuery,
     bind_params,
     find_query,
     named_queries,
+    open_endpoint,
     open_graph,
     open_store,
     run_query,
@@ -43,6 +47,16 @@ GraphOption = Annotated[
 ]
 StoreOption = Annotated[
     Path | None, typer.Option("--store", help="An Oxigraph store folder, opened read-only.")
+]
+EndpointOption = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint",
+        "-e",
+        help="A remote SPARQL query endpoint (SPARQL 1.1 Protocol): Oxigraph "
+        "http://HOST:7878/query?union-default-graph, Fuseki http://HOST:3030/DATASET/sparql, "
+        "GraphDB http://HOST:7200/repositories/REPO.",
+    ),
 ]
 
 
@@ -74,9 +88,12 @@ def query_command(
     ] = "table",
     graph: GraphOption = None,
     store: StoreOption = None,
+    endpoint: EndpointOption = None,
+    user: UserOption = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
 ) -> None:
-    """Run a SPARQL query on the last build's graph (or a given graph or store)."""
+    """Run a SPARQL query on the last build's graph (or a given graph, store or endpoint)."""
     try:
         if list_:
             _print_list(named_queries())
@@ -87,7 +104,12 @@ def query_command(
             raise _fail(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})", EXIT_USAGE)
         named = find_query(query)
         bindings = bind_params(named, _pairs(param or []))
-        if store is not None:
+        if sum(x is not None for x in (graph, store, endpoint)) > 1:
+            raise _fail("give one of --graph, --store and --endpoint", EXIT_USAGE)
+        if endpoint is not None:
+            password = password_for(user)
+            backend = open_endpoint(endpoint, user=user, password=password, timeout=timeout)
+        elif store is not None:
             backend = open_store(store)
         else:
             path = graph or LAST_BUILD
@@ -159,6 +181,23 @@ def serve_command(
         int, typer.Option(help="Rows (or triples) a result may have; more are cut.")
     ] = 10000,
     workers: Annotated[int, typer.Option(help="Queries answered at the same time.")] = 2,
+    allow_writes: Annotated[
+        bool,
+        typer.Option(
+            "--allow-writes",
+            help="Run SPARQL updates (refused with 403 otherwise). With --store they change "
+            "the store; with --graph only the served copy, never the file. One worker.",
+        ),
+    ] = False,
+    cors: Annotated[
+        str | None,
+        typer.Option(
+            "--cors",
+            metavar="ORIGIN",
+            help="Let web pages of this origin (http://host:port) read the answers; "
+            "no cross-origin access without it.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the graph read-only over the SPARQL 1.1 Protocol, with a query page at /."""
     from kg.serve import serve  # pyoxigraph and the server load only for this command
@@ -167,8 +206,12 @@ def serve_command(
         raise _fail("give --graph or --store, not both", EXIT_USAGE)
     if timeout <= 0 or max_results <= 0 or workers <= 0:
         raise _fail("--timeout, --max-results and --workers must be positive", EXIT_USAGE)
+    if cors is not None and (cors == "*" or not re.fullmatch(r"https?://[^/\s]+", cors)):
+        raise _fail(f"--cors wants one origin such as http://localhost:8000, not {cors!r}", 2)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: others can query it")
+    if allow_writes:
+        err.print("[yellow]warning:[/yellow] --allow-writes: SPARQL updates change the store")
 
     def ready(url: str) -> None:
         print(f"kg serve: SPARQL endpoint {url}sparql, query page {url}", flush=True)
@@ -182,6 +225,8 @@ def serve_command(
             timeout=timeout,
             max_results=max_results,
             workers=workers,
+            allow_writes=allow_writes,
+            cors_origin=cors,
             on_ready=ready,
         )
     except GovKGError as error:

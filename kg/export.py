@@ -106,6 +106,8 @@ def export(
     """
     fmt = format_name(format) if format else guess_format(path) or "ttl"
     if fmt in SYNTAXES:
+        if (streamed := _streamed(graph, path, fmt, engine)) is not None:
+            return streamed
         rdf = rdf_bytes(graph, SYNTAXES[fmt], prefixes=COMMON_PREFIXES, engine=engine)
         _write(path, rdf.data)
         return Exported(fmt, (path,), statements=rdf.statements, graphs=rdf.graphs)
@@ -121,6 +123,26 @@ def export(
         return Exported(fmt, (nodes_path, edges_path), **size)
     _write(path, _network_bytes(network, fmt))
     return Exported(fmt, (path,), **size)
+
+
+def _streamed(graph: Any, path: Path, fmt: str, engine: Engine) -> Exported | None:
+    """A store written a graph at a time (``kg.stream_export``): the same bytes, in bounded
+    memory. None when that cannot be done here, and the file is written in memory."""
+    if choose_engine(engine) != "oxigraph" or fmt not in ("ttl", "trig", "nq", "nt"):
+        return None
+    import pyoxigraph as ox
+
+    from kg.stream_export import Unstreamable, store_runs, write_rdf
+
+    if not isinstance(graph, ox.Store):
+        return None
+    try:
+        written = write_rdf(store_runs(graph), path, SYNTAXES[fmt], prefixes=COMMON_PREFIXES)
+    except Unstreamable:
+        return None
+    except OSError as error:
+        raise GraphError(f"{path}: cannot write ({error.strerror or error})") from None
+    return Exported(fmt, (path,), statements=written.statements, graphs=written.graphs)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -2,8 +2,9 @@
 
 One JSON file beside each store generation, written before the generation is
 made current: source file name → its SHA-256, the report's graph IRI, the
-cached record, the names identity needs (``kg.identity.ReportFacts``) and the
-fingerprint of the identities its graph was written with. A report whose file
+cached record, its shard (``kg.shards``), the names identity needs
+(``kg.identity.ReportFacts``) and the fingerprint of the identities its graph
+was written with. A report whose file
 is unchanged is kept as it is unless that fingerprint changes.
 """
 
@@ -33,6 +34,7 @@ class Entry:
     record: str  # file name of the cached record under the store's records folder
     fingerprint: str  # of the identities its graph was written with
     facts: ReportFacts
+    shard: str = ""  # its shard's key; empty in stores built before shards
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +42,7 @@ class Entry:
             "graph": self.graph,
             "path": self.path,
             "record": self.record,
+            "shard": self.shard,
             "fingerprint": self.fingerprint,
             "facts": self.facts.to_json(),
         }
@@ -48,7 +51,13 @@ class Entry:
     def from_json(cls, name: str, data: dict[str, Any]) -> Entry:
         facts = ReportFacts.from_json(name, data["facts"])
         return cls(
-            data["sha256"], data["graph"], data["path"], data["record"], data["fingerprint"], facts
+            data["sha256"],
+            data["graph"],
+            data["path"],
+            data["record"],
+            data["fingerprint"],
+            facts,
+            data.get("shard", ""),
         )
 
 

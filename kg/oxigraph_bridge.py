@@ -76,11 +76,12 @@ class _ToOxigraph:
         raise GraphError(f"unsupported RDF term {term!r}")
 
 
-def to_rdflib_dataset(quads: Iterable[ox.Quad]) -> rdflib.Dataset:
-    """Oxigraph quads as an rdflib Dataset whose default graph is the union of all."""
+def to_rdflib_dataset(quads: Iterable[ox.Quad], ds: rdflib.Dataset | None = None) -> rdflib.Dataset:
+    """Oxigraph quads as (or added to) an rdflib Dataset whose default graph is the union of all."""
     import pyoxigraph as ox
 
-    ds = rdflib.Dataset(default_union=True)
+    if ds is None:
+        ds = rdflib.Dataset(default_union=True)
     graphs: dict[Any, rdflib.Graph] = {}
     iris: dict[str, URIRef] = {}
 

@@ -5,6 +5,11 @@ and holds its thread until done), and a thread cannot be stopped from outside. S
 each query runs in one of a few worker processes that open the same store
 read-only; when a query overruns, its worker is killed and a fresh one started,
 and the other workers and the server carry on.
+
+A pool started ``writable`` (``kg serve --allow-writes``) has one worker, which
+opens the store read-write (RocksDB lets one process do so) and also runs
+SPARQL updates; each update is one transaction, so a worker killed by the
+timeout leaves the store as it was before that update.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import queue
+import re
 import signal
 import threading
 from collections.abc import Sequence
@@ -19,11 +25,13 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any
 
 from kg.errors import QueryError
 
 log = logging.getLogger(__name__)
 _CONTEXT = mp.get_context("spawn")  # the server is threaded: fork would copy held locks
+_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)  # in Oxigraph's syntax errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,7 @@ class Job:
     accept: tuple[str, ...]  # result formats the client takes, best first (json, xml, ttl …)
     max_results: int
     default_graphs: tuple[str, ...] = ()
+    update: bool = False  # a SPARQL update, for a writable pool only
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,19 +59,23 @@ class ServerBusy(QueryError):
     """Every worker stayed busy for as long as a query may run."""
 
 
-def _worker_main(conn: Connection, store_dir: str) -> None:
-    """Answer jobs from ``conn`` on the read-only store until the server goes away."""
+def _worker_main(conn: Connection, store_dir: str, writable: bool = False) -> None:
+    """Answer jobs from ``conn`` on the store (read-only unless ``writable``) until the
+    server goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     from kg.query_results import GRAPH_FORMATS, RESULT_FORMATS, serialize
     from kg.sparql import open_store, run_query
 
-    store = open_store(Path(store_dir))
+    store = _open_writable(Path(store_dir)) if writable else open_store(Path(store_dir))
     conn.send("ready")
     while True:
         try:
             job: Job = conn.recv()
         except (EOFError, OSError):
             return
+        if job.update:
+            conn.send(_run_update(store, job.query) if writable else Reply(403, b"read-only"))
+            continue
         try:
             result = run_query(
                 store, job.query, max_results=job.max_results, default_graphs=job.default_graphs
@@ -80,11 +93,37 @@ def _worker_main(conn: Connection, store_dir: str) -> None:
         conn.send(reply)
 
 
+def _open_writable(folder: Path) -> Any:
+    import pyoxigraph as ox
+
+    return ox.Store(str(folder))
+
+
+def _run_update(store: Any, text: str) -> Reply:
+    """Apply a SPARQL update in one transaction: 200, or 400 with one line on what is wrong."""
+    from kg.query_results import PREFIXES
+    from kg.sparql import syntax_message
+
+    try:
+        store.update(text, prefixes=PREFIXES)
+    except SyntaxError as error:
+        found = _POSITION.match(str(error))
+        message = (
+            syntax_message(int(found[1]), int(found[2]), found[3], text).replace("query", "update")
+            if found
+            else f"update syntax error: {' '.join(str(error).split())}"
+        )
+        return Reply(400, message.encode())
+    except (OSError, RuntimeError, ValueError) as error:
+        return Reply(400, f"the update failed: {' '.join(str(error).split())}".encode())
+    return Reply(200, b"the update was applied\n", "text")
+
+
 class _Worker:
-    def __init__(self, store_dir: Path) -> None:
+    def __init__(self, store_dir: Path, writable: bool = False) -> None:
         self.conn, child = _CONTEXT.Pipe()
         self.process: BaseProcess = _CONTEXT.Process(
-            target=_worker_main, args=(child, str(store_dir)), daemon=True
+            target=_worker_main, args=(child, str(store_dir), writable), daemon=True
         )
         self.process.start()
         child.close()
@@ -106,10 +145,16 @@ class _Worker:
 
 
 class WorkerPool:
-    """``size`` workers over one store folder; ``run`` stops any job after ``timeout`` s."""
+    """``size`` workers over one store folder; ``run`` stops any job after ``timeout`` s.
 
-    def __init__(self, store_dir: Path, *, size: int = 2, timeout: float = 10.0) -> None:
-        self.store_dir, self.timeout = store_dir, timeout
+    ``writable``: one worker, whatever ``size`` says, that opens the store read-write.
+    """
+
+    def __init__(
+        self, store_dir: Path, *, size: int = 2, timeout: float = 10.0, writable: bool = False
+    ) -> None:
+        self.store_dir, self.timeout, self.writable = store_dir, timeout, writable
+        size = 1 if writable else size
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         self._all: set[_Worker] = set()
@@ -120,7 +165,7 @@ class WorkerPool:
             self._idle.put(worker)
 
     def _start(self) -> _Worker:
-        worker = _Worker(self.store_dir)
+        worker = _Worker(self.store_dir, self.writable)
         with self._lock:
             self._all.add(worker)
         return worker

@@ -8,9 +8,11 @@ and mentions, its statistics, its extraction: subjects under the report's
 IRI), and what it says about shared nodes (entities, regions, document numbers,
 source files, the govkg release) goes into one shared graph, each triple once.
 
-A side store keeps who said what, one graph per report, so that a report
-dropped or rewritten takes away exactly the statements no other report makes:
-no description goes stale, none goes missing.
+The split is made when a report's statements are written
+(``kg.report_graph``): its shard (``kg.shards``) ends with its lines of the
+shared graph. A side store keeps who said what, one graph per report, so that
+a report dropped or rewritten takes away exactly the statements no other
+report makes: no description goes stale, none goes missing.
 """
 
 from __future__ import annotations
@@ -24,23 +26,6 @@ SHARED_SEGMENT = "graph/shared"
 
 def shared_graph(base: str) -> ox.NamedNode:
     return ox.NamedNode(f"{base}{SHARED_SEGMENT}")
-
-
-def is_own(subject: object, report: str) -> bool:
-    """Whether a statement about ``subject`` belongs to the report ``report`` alone."""
-    if not isinstance(subject, ox.NamedNode):
-        return False
-    value = subject.value
-    return value == report or value.startswith(f"{report}/")
-
-
-def split(quads: Iterable[ox.Quad], report: str) -> tuple[list[ox.Quad], list[ox.Quad]]:
-    """A report graph's quads: its own, and those it contributes to the shared graph."""
-    own: list[ox.Quad] = []
-    shared: list[ox.Quad] = []
-    for quad in quads:
-        (own if is_own(quad.subject, report) else shared).append(quad)
-    return own, shared
 
 
 def drop_unsaid(store: ox.Store, said: ox.Store, triples: Iterable[ox.Triple], base: str) -> int:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import rdflib
 from pyparsing import ParseException
@@ -37,7 +37,21 @@ _NAME = re.compile(r"[A-Za-z0-9_.-]+")
 _POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 _BAD_IRI = re.compile(r'[\s<>"{}|\\^`]')
 
-Backend = Any  # an rdflib Graph or Dataset, or a pyoxigraph Store
+Backend = Any  # an rdflib Graph or Dataset, a pyoxigraph Store, or a QueryService
+
+
+@runtime_checkable
+class QueryService(Protocol):
+    """A backend that answers queries itself: a remote SPARQL endpoint (kg.remote_query)."""
+
+    def answer(
+        self,
+        text: str,
+        params: Mapping[str, Term],
+        *,
+        max_results: int | None,
+        default_graphs: list[str],
+    ) -> QueryResult: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +115,19 @@ def find_query(spec: str, folder: Path = QUERIES_DIR) -> NamedQuery:
     named = folder / f"{spec}.rq"
     if _NAME.fullmatch(spec) and named.is_file():
         return load_query(named)
-    if "\n" not in spec and len(spec) < 4096 and Path(spec).is_file():
+    if "\n" not in spec and len(spec) < 4096 and _is_file(spec):
         return load_query(Path(spec))
     if _NAME.fullmatch(spec):
         raise QueryError(f"no query named {spec!r} in {folder} (kg query --list shows them)")
     return parse_query_file(spec, "query")
+
+
+def _is_file(spec: str) -> bool:
+    """Whether ``spec`` names a file; a one-line query too long for a file name is not one."""
+    try:
+        return Path(spec).is_file()
+    except OSError:  # ENAMETOOLONG and the like: a query, not a path
+        return False
 
 
 def bind_params(query: NamedQuery, raw: Mapping[str, str]) -> dict[str, Term]:
@@ -163,6 +185,10 @@ def run_query(
     then says it was truncated.
     """
     params = dict(params or {})
+    if isinstance(backend, QueryService):
+        return backend.answer(
+            text, params, max_results=max_results, default_graphs=list(default_graphs)
+        )
     if isinstance(backend, rdflib.Graph):
         return _run_rdflib(backend, text, params, max_results, list(default_graphs))
     return _run_oxigraph(backend, text, params, max_results, list(default_graphs))
@@ -217,17 +243,7 @@ def _run_oxigraph(
     substitutions = {ox.Variable(name): to_oxigraph(term) for name, term in params.items()}
     try:
         answer = store.query(text, prefixes=PREFIXES, substitutions=substitutions, **graphs)
-        if isinstance(answer, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(answer))
-        if isinstance(answer, ox.QueryTriples):
-            triples = (
-                (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
-                for t in answer
-            )
-            return _graph_result(triples, limit)  # type: ignore[arg-type]
-        columns = tuple(v.value for v in answer.variables)
-        rows = (tuple(canonical(from_oxigraph(s[i])) for i in range(len(columns))) for s in answer)
-        return _select_result(columns, rows, limit)
+        return oxigraph_result(answer, limit)
     except SyntaxError as error:
         match = _POSITION.match(str(error))
         if match is None:
@@ -238,6 +254,26 @@ def _run_oxigraph(
         raise QueryError(f"cannot bind the parameters: {_one_line(str(error))}") from None
     except OSError as error:
         raise QueryError(f"the query cannot be answered: {_one_line(str(error))}") from None
+
+
+def oxigraph_result(answer: Any, limit: int | None) -> QueryResult:
+    """A pyoxigraph answer as a QueryResult: from a store, or parsed from a remote store's reply.
+
+    ``answer`` is a QueryBoolean, QuerySolutions, or an iterable of triples or quads.
+    """
+    import pyoxigraph as ox
+
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer))
+    if not isinstance(answer, ox.QuerySolutions):
+        triples = (
+            (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+            for t in answer
+        )
+        return _graph_result(triples, limit)  # type: ignore[arg-type]
+    columns = tuple(v.value for v in answer.variables)
+    rows = (tuple(canonical(from_oxigraph(s[i])) for i in range(len(columns))) for s in answer)
+    return _select_result(columns, rows, limit)
 
 
 def _check_projected(prepared: Any, params: dict[str, Term]) -> None:
@@ -350,3 +386,12 @@ def open_store(folder: Path) -> Backend:
         return ox.Store.read_only(str(folder))
     except OSError as error:
         raise GraphError(f"{folder}: cannot open the store ({_one_line(str(error))})") from None
+
+
+def open_endpoint(
+    url: str, *, user: str | None = None, password: str = "", timeout: float = 60.0
+) -> Backend:
+    """A remote store's SPARQL query endpoint (SPARQL 1.1 Protocol), queried like a local one."""
+    from kg.remote_query import RemoteStore  # http.client loads only for remote stores
+
+    return RemoteStore(url, user=user, password=password, timeout=timeout)

@@ -6,7 +6,8 @@ Layout (``DIR`` is what users name; everything else sits in a hidden sibling)::
     .DIR.govkg/generations/000007/           the RocksDB store a build wrote
     .DIR.govkg/generations/000007.said/      who said what in the shared graph (kg.shared_graph)
     .DIR.govkg/generations/000007.json       its manifest (kg.manifest)
-    .DIR.govkg/records/<key>.pickle          extracted records, to rewrite a graph unextracted
+    .DIR.govkg/shards/<key>.nq               each report's N-Quads shard (kg.shards), unless
+    .DIR.govkg/shards/records/<key>.pickle   --shards names another folder; and its record
     .DIR.govkg/lock                          one build at a time
 
 A build copies the current generation (``Store.backup``: hard links, no data
@@ -31,7 +32,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.build_result import ENTITY_CLASSES
 from kg.errors import GraphError
 
 STATE_SUFFIX = ".govkg"
@@ -45,7 +45,7 @@ class StoreLayout:
         self.link = Path(os.path.abspath(link))
         self.state = self.link.parent / f".{self.link.name}{STATE_SUFFIX}"
         self.generations = self.state / "generations"
-        self.records = self.state / "records"
+        self.shards = self.state / "shards"  # the default shards folder (kg.shards)
 
     def check(self) -> None:
         """Refuse to treat as ours a folder that some other tool made."""
@@ -120,17 +120,14 @@ class StoreLayout:
             if current is None or generation.name > current.name:
                 self._remove(generation)
 
-    def collect(self, referenced_records: set[str]) -> None:
-        """Keep the last ``KEEP_GENERATIONS`` generations and the records the current one uses."""
+    def collect(self) -> None:
+        """Keep the last ``KEEP_GENERATIONS`` generations (records and shards: ``kg.shards``)."""
         current = self.current()
         kept = [g for g in self._numbered() if current is not None and g.name <= current.name]
         for generation in self._numbered():
             if generation not in kept[-KEEP_GENERATIONS:]:
                 self._remove(generation)
-        if self.records.is_dir():
-            for record in self.records.iterdir():
-                if record.name not in referenced_records:
-                    record.unlink(missing_ok=True)
+        shutil.rmtree(self.state / "records", ignore_errors=True)  # where records were before
 
     def _remove(self, generation: Path) -> None:
         shutil.rmtree(generation, ignore_errors=True)
@@ -157,37 +154,3 @@ def open_store(link: Path) -> ox.Store:
     if current is None:
         raise GraphError(f"{link}: no govkg store here (build one with kg build --store)")
     return ox.Store.read_only(str(current))
-
-
-_COUNTS = """
-PREFIX gkg: <https://w3id.org/govkg/ontology#>
-SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  GRAPH ?g { ?s a ?class }
-  VALUES ?class { %s }
-} GROUP BY ?class
-"""
-_TRIPLES = "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }"
-
-
-def store_stats(generation: Path) -> dict[str, int]:
-    """Union triples and entities per class, for the summary of builds that change nothing."""
-    store = ox.Store.read_only(str(generation))
-    classes = " ".join(f"gkg:{name}" for name in ENTITY_CLASSES)
-    stats = {name: 0 for name in ENTITY_CLASSES}
-    for row in _solutions(store, _COUNTS % classes):
-        stats[_value(row, "class").rsplit("#", 1)[-1]] = int(_value(row, "n"))
-    (row,) = _solutions(store, _TRIPLES)
-    stats["triples"] = int(_value(row, "n"))
-    return stats
-
-
-def _solutions(store: ox.Store, query: str) -> list[ox.QuerySolution]:
-    answer = store.query(query)
-    assert isinstance(answer, ox.QuerySolutions)
-    return list(answer)
-
-
-def _value(row: ox.QuerySolution, name: str) -> str:
-    term = row[name]
-    assert isinstance(term, ox.NamedNode | ox.Literal)
-    return term.value

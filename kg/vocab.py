@@ -76,6 +76,13 @@ class GKG(DefinedNamespace):
     reportedIn: URIRef  # a statistic's report: a dimension of StatisticStructure
     StatisticStructure: URIRef  # the RDF Data Cube structure of every report's statistics
 
+    # data quality: national tables that do not add up (extract.table_checks)
+    DataQualityNote: URIRef
+    hasQualityNote: URIRef
+    qualityCheck: URIRef
+    expectedValue: URIRef
+    foundValue: URIRef
+
     # channel kinds (individuals of ChannelType, concepts of ChannelTypeScheme)
     ChannelTypeScheme: URIRef
     Website: URIRef

@@ -67,3 +67,16 @@ def test_a_bug_on_one_file_is_reported_and_the_others_are_built(
     assert result.reports == 1
     (failure,) = result.failures
     assert failure.path.endswith("bad.txt") and "ValueError: boom" in failure.problem
+
+
+def test_a_build_whose_output_is_inside_its_input_folder_does_not_read_its_own_outputs(
+    tmp_path: Path,
+) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(CORPUS / "pingtan-2023.txt", reports / "PINGTAN-2023.TXT")  # suffix in any case
+    for _ in range(2):  # the second build finds the first one's graph.html in the folder
+        result = run_kg("build", reports, "-o", reports / "out", "-j", "1", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "skipped" not in result.stderr
+    assert "PINGTAN-2023.TXT" in (reports / "out" / "graph.ttl").read_text("utf-8")

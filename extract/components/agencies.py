@@ -16,11 +16,10 @@ from extract.agency_finder import AgencyMention, find_agencies
 from extract.agency_names import Jurisdiction, parent_of_label
 from extract.extensions import (
     DOCUMENT_NUMBERS_KEY,
-    ENTITIES_KEY,
     add_entity_span,
     add_relation,
     doc_text,
-    entity_label,
+    entity_marks,
     register_extensions,
     report_jurisdiction,
 )
@@ -63,9 +62,7 @@ class AgencyFinder:
 
 
 def _agencies_already_found(doc: Doc) -> set[str]:
-    return {
-        entity_label(s) or "" for s in doc.spans.get(ENTITIES_KEY, ()) if s.label_ == "Agency"
-    } - {""}
+    return {mark.info.label for mark in entity_marks(doc, ("Agency",))} - {""}
 
 
 @Language.factory("gov_agencies")

@@ -20,11 +20,10 @@ from extract.channel_owners import OwnerRef, make_context
 from extract.channel_plans import plan_regions
 from extract.channel_types import channel_types
 from extract.extensions import (
-    ENTITIES_KEY,
     add_entity_span,
     add_relation,
     doc_text,
-    entity_label,
+    entity_marks,
     register_extensions,
     report_jurisdiction,
 )
@@ -75,9 +74,9 @@ class Channels:
 def _agency_labels(doc: Doc) -> dict[tuple[int, int], str]:
     """The full names of the agency spans the agency finder has written, by offsets."""
     return {
-        (span.start_char, span.end_char): label
-        for span in doc.spans.get(ENTITIES_KEY, ())
-        if span.label_ == "Agency" and (label := entity_label(span))
+        (mark.start, mark.end): mark.info.label
+        for mark in entity_marks(doc, ("Agency",))
+        if mark.info.label
     }
 
 

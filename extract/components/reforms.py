@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.compact_text import CompactText
-from extract.extensions import ENTITIES_KEY, add_entity_span, doc_text, register_extensions
+from extract.extensions import add_entity_span, doc_text, entity_marks, register_extensions
 from extract.name_ranges import NameRanges, title_ranges
 from extract.reform_patterns import (
     Candidate,
@@ -87,11 +87,7 @@ def _priority(cand: Candidate) -> int:
 
 
 def _other_names(doc: Doc) -> list[tuple[int, int]]:
-    return [
-        (span.start_char, span.end_char)
-        for span in doc.spans.get(ENTITIES_KEY, ())
-        if span.label_ in _BLOCKING_KINDS
-    ]
+    return [(mark.start, mark.end) for mark in entity_marks(doc, _BLOCKING_KINDS)]
 
 
 @Language.factory("gov_reforms")

@@ -4,7 +4,9 @@ Tables first (``extract.national_tables``: 表二/表三/表四 of the national 
 ``extract.legacy_tables``: the indicator | unit | figure rows of older reports),
 then the prose outside them (``extract.prose_statistics``), then one Statistic
 per figure (``extract.statistic_merge``): all spans of one figure carry equal
-payloads, so the assembly merges them.
+payloads, so the assembly merges them. Every cell of the national tables is
+checked against the others (``extract.table_checks``); the identities they
+break go to ``doc._.gov_quality_notes``.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from extract.legacy_tables import read_legacy_tables
 from extract.national_tables import read_tables
 from extract.prose_statistics import read_prose
 from extract.statistic_merge import group_figures
+from extract.table_checks import check_tables
 
 MAX_MAGNITUDE = 15  # figures of 10^15 or more (yuan included) are glued digits, not counts
 
 
 class StatisticsFinder:
-    """Writes ``doc.spans["gov_statistics"]`` with ``span._.gov_statistic`` set."""
+    """Writes ``doc.spans["gov_statistics"]`` with ``span._.gov_statistic`` set, and
+    ``doc._.gov_quality_notes``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
@@ -31,11 +35,12 @@ class StatisticsFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         tables = read_tables(text)
+        doc._.gov_quality_notes = check_tables(tables.cells)
         legacy = read_legacy_tables(text)
         numbers = [(s.start_char, s.end_char) for s in doc.spans.get(DOCUMENT_NUMBERS_KEY, ())]
         prose = read_prose(text, skip=[*tables.lines, *legacy.lines], masked=numbers)
         spans: list[Span] = []
-        for group in group_figures([*tables.cells, *legacy.cells], prose):
+        for group in group_figures([*tables.figures, *legacy.cells], prose):
             statistic = group.statistic()
             if abs(statistic.value).adjusted() >= MAX_MAGNITUDE:
                 continue  # a run of digits, not a count of anything a report measures

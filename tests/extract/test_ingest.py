@@ -76,7 +76,7 @@ def test_unreadable_file_raises_input_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"%PDF-1.7\n1 0 obj", "looks like a PDF file"),
+        (b"%PDF-1.7\n1 0 obj", "is a damaged PDF file"),
         (b"", "is empty"),
         ("- 1 -\n\f\n第 2 页 共 3 页\n\n3\n".encode(), "contains no text"),
     ],

@@ -16,7 +16,7 @@ Cell = tuple[Decimal, str, str | None]
 
 
 def cells(text: str) -> list[Cell]:
-    return [(c.value, c.unit, c.code) for c in read_tables(text).cells]
+    return [(c.value, c.unit, c.code) for c in read_tables(text).figures]
 
 
 TABLE3_ROWS = [
@@ -157,7 +157,7 @@ def test_table2_money_in_wan_yuan_is_recorded_in_yuan() -> None:
 
 
 def test_table2_measures_name_row_and_column() -> None:
-    measures = [c.measure for c in read_tables(TABLE2_2019).cells]
+    measures = [c.measure for c in read_tables(TABLE2_2019).figures]
     assert measures[:2] == ["规章对外公开总数量", "规范性文件本年新制作数量"]
 
 
@@ -175,7 +175,7 @@ def test_table_lines_are_reported_so_prose_skips_them() -> None:
 @pytest.mark.parametrize("name", ["pingtan-2020.txt", "pingtan-2023.txt"])
 def test_sample_tables_give_their_coded_rows(name: str) -> None:
     text = read_report(CORPUS / name).text
-    coded = {c.code for c in read_tables(text).cells if c.code}
+    coded = {c.code for c in read_tables(text).figures if c.code}
     assert coded == {
         "applications_received",
         "granted",

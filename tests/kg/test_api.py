@@ -47,11 +47,11 @@ def test_api_functions_survive_the_import_of_the_graph_and_sparql_modules() -> N
     assert hasattr(importlib.import_module("kg.report_graph"), "build_graph")
 
 
-def test_build_from_paths_gives_one_named_graph_per_report(pair: Dataset) -> None:
+def test_build_from_paths_gives_one_named_graph_per_report_and_a_shared_one(pair: Dataset) -> None:
     rows = kg.query(pair, REPORTS).rows
     assert [str(r[0]).rsplit("/", 1)[1] for r in rows] == SAMPLES[:2]
     names = {str(g.identifier) for g in pair.graphs() if len(g)}
-    assert names == {str(r[0]) for r in rows}
+    assert names == {str(r[0]) for r in rows} | {"https://w3id.org/govkg/id/graph/shared"}
 
 
 def test_build_of_a_folder_finds_its_reports(tmp_path: Path) -> None:
@@ -149,7 +149,7 @@ def test_serialize_returns_text_without_a_destination(pair: Dataset) -> None:
 
 def test_serialize_writes_by_suffix_and_load_reads_back(pair: Dataset, tmp_path: Path) -> None:
     written = kg.serialize(pair, tmp_path / "graph.trig")
-    assert isinstance(written, Exported) and written.format == "trig" and written.graphs == 2
+    assert isinstance(written, Exported) and written.format == "trig" and written.graphs == 3
     back = kg.load(tmp_path / "graph.trig")
     for graph in pair.graphs():
         if len(graph):

@@ -33,6 +33,7 @@ from kg.export import (
 )
 from kg.export_network import ALIAS_SEPARATOR, EDGE_COLUMNS, NODE_COLUMNS
 from kg.export_rdf import SYNTAXES
+from kg.iri import DEFAULT_BASE
 from kg.report_graph import build_graph
 from kg.viz import graph_to_networkx
 from kg.vocab import GKG
@@ -84,10 +85,10 @@ def test_every_rdf_export_of_the_samples_parses_back_isomorphic(
     back = parse_back(path, fmt)
     if SYNTAXES[fmt].datasets:  # each report's named graph survives as it was
         expected, found = named_graphs(samples), named_graphs(back)
-        assert sorted(found) == sorted(expected) and len(expected) == len(SAMPLES)
+        assert sorted(found) == sorted(expected) and len(expected) == len(SAMPLES) + 1  # + shared
         for name, graph in expected.items():
             assert isomorphic(graph, found[name]), name
-        assert written.graphs == len(SAMPLES)
+        assert written.graphs == len(SAMPLES) + 1
     else:
         union = union_graph(samples)
         assert isomorphic(union, union_graph(back))
@@ -141,14 +142,19 @@ def test_blank_nodes_are_canonicalised_so_output_repeats(tmp_path: Path) -> None
     assert len(outputs) == 1
 
 
-def test_trig_keeps_one_named_graph_per_report(samples: Dataset, tmp_path: Path) -> None:
+def test_trig_keeps_one_named_graph_per_report_and_the_shared_graph(
+    samples: Dataset, tmp_path: Path
+) -> None:
     path = tmp_path / "graph.trig"
     write_dataset(samples, path)
     back = named_graphs(parse_back(path, "trig"))
+    shared = back.pop(f"{DEFAULT_BASE}graph/shared")
     reports = {str(r) for r in samples.subjects(RDF.type, GKG.AnnualReport)}
     assert set(back) == reports
     for name, graph in back.items():
         assert (URIRef(name), RDF.type, GKG.AnnualReport) in graph
+    assert (None, RDF.type, GKG.Agency) in shared
+    assert (None, RDF.type, GKG.AnnualReport) not in shared
 
 
 def test_graph_formats_declare_only_the_prefixes_they_use(handmade: Dataset) -> None:
@@ -284,7 +290,8 @@ def test_an_oxigraph_store_folder_exports_with_its_named_graphs(
     store.flush()
     del store
     written = export(read_graph(folder), tmp_path / "again.nq")
-    assert written.graphs == 1 and written.statements == len(source.read_bytes().splitlines())
+    # the report's graph and the shared graph
+    assert written.graphs == 2 and written.statements == len(source.read_bytes().splitlines())
 
 
 def test_two_processes_write_the_same_bytes(handmade: Dataset, tmp_path: Path) -> None:

@@ -247,3 +247,10 @@ def test_kg_query_errors_are_one_line_with_exit_code_3(graph_file: Path, tmp_pat
         timeout=120,
     )
     assert usage.returncode == 2 and "NAME=VALUE" in usage.stderr
+
+
+def test_a_one_line_query_longer_than_a_file_name_is_a_query() -> None:
+    optional = " ".join(f"OPTIONAL {{ ?s ?p ?o{i} }}" for i in range(20))
+    text = "SELECT ?s WHERE { ?s ?p ?o . " + optional
+    query = find_query(text + " }")
+    assert len(query.text.encode()) > 255 and "OPTIONAL" in query.text

@@ -74,10 +74,9 @@ def test_every_entity_a_report_mentions_is_described_in_the_shared_graph(built: 
 
 
 def test_the_store_holds_the_graph_the_in_memory_build_makes(built: Path) -> None:
-    # both through Oxigraph, which reads xsd:nonNegativeInteger as xsd:integer
-    from_store, in_memory = loaded(built / "out/graph.ttl"), loaded(built / "memory/graph.ttl")
-    assert len(from_store) == len(in_memory) > 0
-    assert set(from_store) == set(in_memory)
+    from_store, in_memory = built / "out/graph.ttl", built / "memory/graph.ttl"
+    assert len(loaded(from_store)) > 0
+    assert from_store.read_bytes() == in_memory.read_bytes()
 
 
 @pytest.mark.parametrize("name", ["documents-cited-by-several-reports", "channels-by-operator"])
