@@ -33,7 +33,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kg.errors import GraphError, QueryError
 from kg.query_results import MEDIA_TYPES
-from kg.query_workers import Job, QueryTimeout, ServerBusy, WorkerPool
+from kg.query_workers import Job, QueryTimeout, Reply, ServerBusy, WorkerPool
 from kg.sparql import NamedQuery, named_queries
 
 log = logging.getLogger(__name__)
@@ -237,17 +237,27 @@ class Handler(BaseHTTPRequestHandler):
             return
         try:
             check_update(updates[0])
-            reply = self.settings.pool.run(Job(updates[0], (), 0, update=True))
-        except (QueryTimeout, ServerBusy) as error:
-            self._error(503, str(error))
-            return
         except QueryError as error:
             self._error(400, str(error))
             return
+        reply = self._run(Job(updates[0], (), 0, update=True))
+        if reply is not None:
+            self._send(200, reply.body, "text/plain; charset=utf-8")
+
+    def _run(self, job: Job) -> Reply | None:
+        """The workers' answer to ``job``, or None once the error has been sent."""
+        try:
+            reply = self.settings.pool.run(job)
+        except (QueryTimeout, ServerBusy) as error:
+            self._error(503, str(error))
+            return None
+        except QueryError as error:
+            self._error(400, str(error))
+            return None
         if reply.status != 200:
             self._error(reply.status, reply.body.decode("utf-8"))
-            return
-        self._send(200, reply.body, "text/plain; charset=utf-8")
+            return None
+        return reply
 
     def _own_origin(self) -> str:
         return f"http://{self.headers.get('Host') or ''}"
@@ -262,23 +272,17 @@ class Handler(BaseHTTPRequestHandler):
         graphs = tuple(params.get("default-graph-uri", []))
         try:
             check_readonly(queries[0])
-            reply = self.settings.pool.run(
-                Job(queries[0], accept, self.settings.max_results, graphs)
-            )
         except PermissionError as error:
             if self.settings.allow_writes:
                 self._error(400, "send an update as 'update' or application/sparql-update")
             else:
                 self._error(403, str(error))
             return
-        except (QueryTimeout, ServerBusy) as error:
-            self._error(503, str(error))
-            return
         except QueryError as error:
             self._error(400, str(error))
             return
-        if reply.status != 200:
-            self._error(reply.status, reply.body.decode("utf-8"))
+        reply = self._run(Job(queries[0], accept, self.settings.max_results, graphs))
+        if reply is None:
             return
         extra = {"X-Result-Truncated": str(self.settings.max_results)} if reply.truncated else {}
         self._send(200, reply.body, f"{MEDIA_TYPES[reply.fmt]}; charset=utf-8", extra)
