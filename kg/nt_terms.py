@@ -37,11 +37,6 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
-def iri_value(term: str) -> str:
-    """The IRI inside ``<…>``."""
-    return term[1:-1]
-
-
 def _quoted(value: str) -> str:
     return f'"{value.translate(_ESCAPES)}"'
 

@@ -33,7 +33,7 @@ from importlib import metadata
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, RDFS, XSD, Dataset, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Dataset
 from rdflib.namespace import DCTERMS, SKOS
 
 from extract.normalize import normalize_label, squeeze_whitespace
@@ -49,7 +49,7 @@ from extract.records import (
 from kg.agency_kinds import agency_kind
 from kg.identity import Canon, Resolution, report_facts
 from kg.iri import DEFAULT_BASE, entity_iri, report_iri
-from kg.nt_terms import boolean, decimal, integer, iri, iri_value, text, zh
+from kg.nt_terms import boolean, decimal, integer, iri, text, zh
 from kg.shared_graph import SHARED_SEGMENT
 from kg.vocab import ELI, GKG, ITSRDF, NIF, ORG, PROV, QB
 
@@ -185,20 +185,6 @@ def build_graph(
     """
     lines = corpus_nquads(reports, base=base, software=software, resolution=resolution)
     return _dataset("".join(lines).encode(), new_dataset())
-
-
-def add_report(
-    ds: Dataset,
-    report: ReportRecord,
-    *,
-    base: str = DEFAULT_BASE,
-    software: str | None = None,
-    resolution: Resolution | None = None,
-) -> URIRef:
-    """Add one report's named graph (and its part of the shared graph) to ``ds``; its IRI."""
-    quads = report_quads(report, base=base, software=software, resolution=resolution)
-    _dataset(quads.nquads(base), ds)
-    return URIRef(iri_value(quads.report))
 
 
 def _dataset(nquads: bytes, ds: Dataset) -> Dataset:
